@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Write each addon's README.rst from its readme/*.md fragments (OCA layout)."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTIONS = [
+    ("DESCRIPTION.md", None),
+    ("USAGE.md", "Usage"),
+    ("CONTRIBUTORS.md", "Contributors"),
+]
+
+
+def render(addon):
+    manifest = ast.literal_eval((addon / "__manifest__.py").read_text())
+    title = manifest["name"]
+    out = ["=" * len(title), title, "=" * len(title), ""]
+    out += [
+        f"|maturity| |license|  version {manifest['version']}",
+        "",
+        f".. |maturity| image:: https://img.shields.io/badge/maturity-"
+        f"{manifest.get('development_status', 'Beta')}-yellow.png",
+        ".. |license| image:: https://img.shields.io/badge/license-AGPL--3-blue.png",
+        "",
+    ]
+    for fname, heading in SECTIONS:
+        path = addon / "readme" / fname
+        if not path.exists():
+            continue
+        if heading:
+            out += [heading, "=" * len(heading), ""]
+        out += [path.read_text().rstrip().replace("`", "``"), ""]
+    return "\n".join(out)
+
+
+def main():
+    for addon in sorted(ROOT.glob("concierge_*")):
+        (addon / "README.rst").write_text(render(addon))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,631 @@
+#!/usr/bin/env python3
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Run the concierge suite: demo server, full test run, translation export.
+
+    python3 tools/suite.py demo    serve Odoo with the whole suite and demo data
+    python3 tools/suite.py test    lint + pytest checks + Odoo tests, one summary
+    python3 tools/suite.py test --addons concierge_base --no-alone --no-pytest
+    python3 tools/suite.py i18n    regenerate i18n/<addon>.pot and merge i18n/fr.po
+
+Both ``demo`` and ``test`` start their own throw-away PostgreSQL cluster on
+127.0.0.1 (or use the server given by the PGHOST/PGPORT/PGUSER/PGPASSWORD
+environment variables) and never connect Odoo as the ``postgres`` role.
+"""
+
+import argparse
+import contextlib
+import getpass
+import importlib.metadata
+import importlib.util
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = [
+    "concierge_base",
+    "concierge_services",
+    "concierge_partners",
+    "concierge_b2b_contracts",
+    "concierge_volunteers",
+]
+DB_ROLE = "concierge_odoo"
+# modules importable once the suite's Python dependencies are installed
+REQUIRED_IMPORTS = {
+    "phonenumbers": "phonenumbers",
+    "xlsxwriter": "xlsxwriter",
+    "requests": "requests",
+    "stdnum": "python-stdnum",
+    "pytest": "pytest",
+    "pylint_odoo": "pylint-odoo",
+    "oca_pre_commit_hooks": "oca-odoo-pre-commit-hooks",
+    "openpyxl": "openpyxl",
+    "websocket": "websocket-client",
+}
+REQUIRED_DISTRIBUTIONS = ["odoo-addon-contract"]
+REQUIRED_COMMANDS = ["ruff"]
+
+
+def say(msg):
+    print(msg, flush=True)
+
+
+# --------------------------------------------------------------------------
+# environment checks
+# --------------------------------------------------------------------------
+def check_odoo():
+    """Return None when Odoo 18.0 is importable, else the reason."""
+    code = (
+        "import odoo, sys; v = odoo.release.version_info;"
+        "sys.stdout.write('%s.%s' % v[:2])"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),
+        check=False,
+    )
+    if proc.returncode != 0:
+        return "Odoo is not importable by %s: install Odoo 18.0 Community first" % (
+            sys.executable
+        )
+    if proc.stdout.strip() != "18.0":
+        return "Odoo %s found, the suite needs Odoo 18.0" % proc.stdout.strip()
+    return None
+
+
+def missing_dependencies():
+    missing = [
+        dist
+        for mod, dist in REQUIRED_IMPORTS.items()
+        if not importlib.util.find_spec(mod)
+    ]
+    for dist in REQUIRED_DISTRIBUTIONS:
+        try:
+            version = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            missing.append(dist)
+            continue
+        if not version.startswith("18.0."):
+            missing.append(dist)
+    missing += [cmd for cmd in REQUIRED_COMMANDS if not shutil.which(cmd)]
+    return missing
+
+
+def ensure_dependencies():
+    missing = missing_dependencies()
+    if not missing:
+        return
+    say("installing the suite's Python dependencies (missing: %s)" % ", ".join(missing))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "%s[test,lint]" % ROOT],
+        check=True,
+    )
+    still = missing_dependencies()
+    if still:
+        sys.exit("could not install: %s" % ", ".join(still))
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# --------------------------------------------------------------------------
+# PostgreSQL
+# --------------------------------------------------------------------------
+def pg_bindir():
+    for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (candidate / "initdb").exists():
+            return candidate
+    initdb = shutil.which("initdb")
+    if initdb:
+        return Path(initdb).parent
+    sys.exit("PostgreSQL server binaries (initdb) not found: install PostgreSQL >= 13")
+
+
+class Cluster:
+    """A throw-away PostgreSQL cluster on 127.0.0.1, or an external server."""
+
+    def __init__(self, workdir):
+        self.workdir = Path(workdir)
+        self.started = False
+        self.env_server = bool(os.environ.get("PGHOST"))
+        if self.env_server:
+            self.host = os.environ["PGHOST"]
+            self.port = int(os.environ.get("PGPORT", "5432"))
+            self.user = os.environ.get("PGUSER", getpass.getuser())
+            self.password = os.environ.get("PGPASSWORD", "")
+            if self.user == "postgres":
+                sys.exit("Odoo refuses the 'postgres' role: set PGUSER to another role")
+        else:
+            self.host = "127.0.0.1"
+            self.port = free_port()
+            self.user = DB_ROLE
+            self.password = secrets.token_hex(16)
+
+    def _as_owner(self, cmd):
+        if os.geteuid() == 0:
+            return ["runuser", "-u", "postgres", "--", *cmd]
+        return cmd
+
+    def start(self):
+        if self.env_server:
+            say(f"using the PostgreSQL server at {self.host}:{self.port}")
+            return
+        bindir = pg_bindir()
+        data = self.workdir / "pgdata"
+        sock = self.workdir / "pgsock"
+        data.mkdir(parents=True)
+        sock.mkdir()
+        if os.geteuid() == 0:
+            shutil.chown(self.workdir, "postgres")
+            shutil.chown(data, "postgres")
+            shutil.chown(sock, "postgres")
+            self.workdir.chmod(0o755)
+        pwfile = self.workdir / "pw"
+        pwfile.write_text(self.password)
+        if os.geteuid() == 0:
+            shutil.chown(pwfile, "postgres")
+        admin = "concierge_admin"
+        subprocess.run(
+            self._as_owner(
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    admin,
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                    "--pwfile",
+                    str(pwfile),
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                ]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        opts = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+            f"-c unix_socket_directories={sock} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200"
+        )
+        subprocess.run(
+            self._as_owner(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(self.workdir / "postgresql.log"),
+                    "-o",
+                    opts,
+                    "-w",
+                    "start",
+                ]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        self.started = True
+        sql = f"CREATE ROLE {self.user} LOGIN CREATEDB PASSWORD '{self.password}'"
+        subprocess.run(
+            self._as_owner(
+                [
+                    str(bindir / "psql"),
+                    "-h",
+                    str(sock),
+                    "-p",
+                    str(self.port),
+                    "-U",
+                    admin,
+                    "-d",
+                    "postgres",
+                    "-qc",
+                    sql,
+                ]
+            ),
+            check=True,
+        )
+        say(f"PostgreSQL cluster started on 127.0.0.1:{self.port} (role {self.user})")
+
+    def stop(self):
+        if not self.started:
+            return
+        subprocess.run(
+            self._as_owner(
+                [
+                    str(pg_bindir() / "pg_ctl"),
+                    "-D",
+                    str(self.workdir / "pgdata"),
+                    "-m",
+                    "fast",
+                    "-w",
+                    "stop",
+                ]
+            ),
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+        self.started = False
+
+    def odoo_args(self):
+        args = [
+            "--db_host",
+            self.host,
+            "--db_port",
+            str(self.port),
+            "--db_user",
+            self.user,
+        ]
+        if self.password:
+            args += ["--db_password", self.password]
+        return args
+
+
+def odoo_command(cluster, workdir, extra):
+    """The ``odoo`` launcher with the suite on the addons path."""
+    launcher = shutil.which("odoo")
+    base = [launcher] if launcher else [sys.executable, "-m", "odoo"]
+    data_dir = Path(workdir) / "filestore"
+    return (
+        base
+        + cluster.odoo_args()
+        + [
+            "--addons-path",
+            str(ROOT),
+            "--data-dir",
+            str(data_dir),
+            "--http-interface",
+            "127.0.0.1",
+            "--no-database-list",
+        ]
+        + extra
+    )
+
+
+# --------------------------------------------------------------------------
+# log analysis
+# --------------------------------------------------------------------------
+LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) "
+    r"(?P<logger>[\w.]+): (?P<msg>.*)$"
+)
+REPORT = re.compile(
+    r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database"
+)
+TEST_START = re.compile(r"Starting (\S+)\.(test\w*) \.\.\.")
+
+
+def analyse_log(path):
+    """Return (tests_run, failed, problems, notes) for one Odoo log file."""
+    problems, notes = [], []
+    tests_run = failed = 0
+    reported = False
+    modules_with_tests = set()
+    for line in Path(path).read_text(errors="replace").splitlines():
+        match = LOG_LINE.match(line)
+        if not match:
+            continue
+        level, logger, msg = match["level"], match["logger"], match["msg"]
+        report = REPORT.search(msg)
+        if report:
+            reported = True
+            failed += int(report[1]) + int(report[2])
+            tests_run += int(report[3])
+        start = TEST_START.search(msg)
+        if start and logger.startswith("odoo.addons.concierge_"):
+            modules_with_tests.add(logger.split(".")[2])
+        ours = logger.startswith("odoo.addons.concierge_") or "concierge" in msg
+        if level in ("ERROR", "CRITICAL"):
+            problems.append(line)
+        elif level == "WARNING":
+            if ours:
+                problems.append(line)
+            else:
+                notes.append(line)
+    if not reported:
+        problems.append(f"{path}: Odoo printed no test report (did it crash?)")
+    return tests_run, failed, problems, notes, modules_with_tests
+
+
+# --------------------------------------------------------------------------
+# commands
+# --------------------------------------------------------------------------
+def run_odoo_tests(cluster, workdir, dbname, addons, logfile, test_tags=None):
+    tags = test_tags or ",".join("/" + name for name in addons)
+    Path(logfile).unlink(missing_ok=True)  # Odoo appends to an existing log
+    cmd = odoo_command(
+        cluster,
+        workdir,
+        [
+            "-d",
+            dbname,
+            "-i",
+            ",".join(addons),
+            "--test-enable",
+            "--test-tags",
+            tags,
+            "--stop-after-init",
+            "--http-port",
+            str(free_port()),
+            "--gevent-port",
+            str(free_port()),
+            "--log-level",
+            "info",
+            "--logfile",
+            str(logfile),
+            "--max-cron-threads",
+            "0",
+        ],
+    )
+    start = time.time()
+    proc = subprocess.run(cmd, check=False, stdin=subprocess.DEVNULL)
+    elapsed = time.time() - start
+    return proc.returncode, elapsed
+
+
+def run_pytest(junit):
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        str(ROOT / "tests"),
+        "--junitxml",
+        str(junit),
+    ]
+    proc = subprocess.run(cmd, cwd=ROOT, check=False)
+    passed = failed = 0
+    if Path(junit).exists():
+        root = ET.parse(junit).getroot()
+        suites = [root] if root.tag == "testsuite" else list(root)
+        for suite in suites:
+            total = int(suite.get("tests", 0))
+            bad = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+            skipped = int(suite.get("skipped", 0))
+            failed += bad
+            passed += total - bad - skipped
+    if proc.returncode not in (0, 1) and not failed:
+        failed += 1  # pytest itself broke (collection or usage error)
+    return passed, failed
+
+
+def cmd_test(args):
+    reason = check_odoo()
+    if reason:
+        say(reason)
+        return 2
+    ensure_dependencies()
+    addons = args.addons.split(",") if args.addons else ADDONS
+    workdir = Path(tempfile.mkdtemp(prefix="concierge-test-"))
+    logdir = Path(args.logdir or ROOT / "var" / "log")
+    logdir.mkdir(parents=True, exist_ok=True)
+    passed = failed = 0
+    if not args.no_pytest:
+        say("== pytest: lint and static checks")
+        p, f = run_pytest(workdir / "junit.xml")
+        say(f"pytest: {p} passed, {f} failed")
+        passed += p
+        failed += f
+    cluster = Cluster(workdir)
+    summary = []
+    try:
+        cluster.start()
+        runs = [("all", addons)]
+        if not args.no_alone:
+            runs += [(name, [name]) for name in addons]
+        for label, mods in runs:
+            dbname = f"concierge_test_{label}"
+            logfile = logdir / f"odoo-test-{label}.log"
+            say(f"== Odoo: installing {', '.join(mods)} with tests (log: {logfile})")
+            rc, elapsed = run_odoo_tests(cluster, workdir, dbname, mods, logfile)
+            run, bad, problems, notes, with_tests = analyse_log(logfile)
+            missing = sorted(set(mods) - with_tests)
+            if missing:
+                problems.append("no test ran for: %s" % ", ".join(missing))
+            if rc != 0:
+                problems.append(f"odoo exited with status {rc}")
+            ok = run - bad
+            passed += ok
+            failed += bad
+            if problems and not bad:
+                failed += 1  # the run itself counts as one failed check
+            for line in notes:
+                say(f"   note (not from the suite): {line[:300]}")
+            for line in problems:
+                say(f"   PROBLEM: {line[:2000]}")
+            summary.append(f"{label}: {run} tests, {bad} failed, {elapsed:.0f}s")
+            say(f"   {summary[-1]}")
+    finally:
+        cluster.stop()
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    for line in summary:
+        say(line)
+    say(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def cmd_demo(args):
+    reason = check_odoo()
+    if reason:
+        say(reason)
+        return 2
+    ensure_dependencies()
+    workdir = Path(tempfile.mkdtemp(prefix="concierge-demo-"))
+    cluster = Cluster(workdir)
+    proc = None
+
+    def stop(*_):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        cluster.start()
+        dbname = args.database
+        say(f"== creating database {dbname} with the suite and its demo data")
+        init = odoo_command(
+            cluster,
+            workdir,
+            [
+                "-d",
+                dbname,
+                "-i",
+                ",".join(ADDONS),
+                "--stop-after-init",
+                "--log-level=warn",
+                "--load-language",
+                "fr_FR",
+            ],
+        )
+        subprocess.run(init, check=True, stdin=subprocess.DEVNULL)
+        serve = odoo_command(
+            cluster,
+            workdir,
+            ["-d", dbname, "--http-port", str(args.port), "--log-level", "info"],
+        )
+        say(
+            f"== Odoo on http://127.0.0.1:{args.port}/web/login"
+            "  login: admin  password: admin"
+        )
+        say("   (Ctrl-C stops Odoo and the database cluster)")
+        proc = subprocess.Popen(serve, stdin=subprocess.DEVNULL)
+        proc.wait()
+    except KeyboardInterrupt:
+        say("stopping")
+    finally:
+        if proc and proc.poll() is None:
+            proc.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=20)
+            if proc.poll() is None:
+                proc.kill()
+        cluster.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+def cmd_i18n(args):
+    """Export each addon's .pot from a database with the suite, merge fr.po."""
+    reason = check_odoo()
+    if reason:
+        say(reason)
+        return 2
+    ensure_dependencies()
+    addons = args.addons.split(",") if args.addons else ADDONS
+    workdir = Path(tempfile.mkdtemp(prefix="concierge-i18n-"))
+    cluster = Cluster(workdir)
+    try:
+        cluster.start()
+        dbname = "concierge_i18n"
+        subprocess.run(
+            odoo_command(
+                cluster,
+                workdir,
+                [
+                    "-d",
+                    dbname,
+                    "-i",
+                    ",".join(addons),
+                    "--stop-after-init",
+                    "--log-level=warn",
+                ],
+            ),
+            check=True,
+            stdin=subprocess.DEVNULL,
+        )
+        for name in addons:
+            i18n = ROOT / name / "i18n"
+            i18n.mkdir(exist_ok=True)
+            pot = i18n / f"{name}.pot"
+            subprocess.run(
+                odoo_command(
+                    cluster,
+                    workdir,
+                    [
+                        "-d",
+                        dbname,
+                        "--i18n-export",
+                        str(pot),
+                        "--modules",
+                        name,
+                        "--stop-after-init",
+                        "--log-level=warn",
+                    ],
+                ),
+                check=True,
+                stdin=subprocess.DEVNULL,
+            )
+            po = i18n / "fr.po"
+            if po.exists():
+                subprocess.run(
+                    [
+                        "msgmerge",
+                        "--quiet",
+                        "--no-fuzzy-matching",
+                        "-U",
+                        "--backup=none",
+                        str(po),
+                        str(pot),
+                    ],
+                    check=True,
+                )
+            else:
+                shutil.copy(pot, po)
+            # the formatting oca-checks-po expects
+            subprocess.run(
+                ["oca-checks-po", "--fix", str(po)],
+                check=False,
+                stdout=subprocess.DEVNULL,
+            )
+            say(f"{name}: {pot.relative_to(ROOT)} and {po.relative_to(ROOT)} updated")
+    finally:
+        cluster.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    test = sub.add_parser("test", help="lint, static checks and the Odoo test run")
+    test.add_argument("--addons", help="comma-separated addons (default: all five)")
+    test.add_argument(
+        "--no-alone", action="store_true", help="skip single-addon installs"
+    )
+    test.add_argument(
+        "--no-pytest", action="store_true", help="skip lint and static checks"
+    )
+    test.add_argument("--keep", action="store_true", help="keep the cluster folder")
+    test.add_argument("--logdir", help="where Odoo logs go (default var/log)")
+    demo = sub.add_parser("demo", help="serve Odoo with the suite and demo data")
+    demo.add_argument("--port", type=int, default=8069)
+    demo.add_argument("--database", default="concierge_demo")
+    i18n = sub.add_parser("i18n", help="regenerate .pot files and merge fr.po")
+    i18n.add_argument("--addons")
+    args = parser.parse_args()
+    handler = {"test": cmd_test, "demo": cmd_demo, "i18n": cmd_i18n}[args.command]
+    sys.exit(handler(args))
+
+
+if __name__ == "__main__":
+    main()
