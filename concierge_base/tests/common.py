@@ -1,0 +1,55 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+
+class ConciergeCase(TransactionCase):
+    """Sites, companies and users shared by the suite's tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.other_company = cls.env["res.company"].create(
+            {"name": "Autre conciergerie"}
+        )
+        cls.site = cls.env["concierge.site"].create(
+            {
+                "name": "Épicerie de test",
+                "code": "TST",
+                "site_type": "shop",
+                "insee_code": "69255",
+                "company_id": cls.company.id,
+                "opening_ids": [
+                    Command.create({"dayofweek": "1", "hour_from": 9, "hour_to": 12}),
+                    Command.create({"dayofweek": "4", "hour_from": 14, "hour_to": 19}),
+                ],
+            }
+        )
+        cls.other_site = cls.env["concierge.site"].create(
+            {
+                "name": "Site d'une autre société",
+                "site_type": "locker",
+                "company_id": cls.other_company.id,
+            }
+        )
+        cls.employer = cls.env["res.partner"].create(
+            {"name": "Entreprise cliente", "is_company": True}
+        )
+        cls.concierge = new_test_user(
+            cls.env,
+            login="concierge_test",
+            groups="concierge_base.group_concierge_user",
+            company_ids=[Command.set(cls.company.ids)],
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="concierge_manager_test",
+            groups="concierge_base.group_concierge_manager",
+            company_ids=[Command.set(cls.company.ids)],
+        )
+        cls.salesman = new_test_user(
+            cls.env, login="concierge_plain_employee", groups="base.group_user"
+        )
