@@ -1,0 +1,20 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+{
+    "name": "Conciergerie de territoire - Company subscriptions",
+    "summary": "Plans and contracts of companies subscribing for their staff",
+    "version": "18.0.1.0.0",
+    "category": "Services/Conciergerie",
+    "license": "AGPL-3",
+    "author": "Concierge Suite contributors",
+    "website": "https://github.com/concierge-suite/concierge-suite",
+    "development_status": "Alpha",
+    "depends": ["concierge_services", "crm", "contract"],
+    "data": [
+        "security/concierge_b2b_contracts_security.xml",
+        "security/ir.model.access.csv",
+        "views/concierge_b2b_plan_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": ["demo/concierge_b2b_plan_demo.xml"],
+}

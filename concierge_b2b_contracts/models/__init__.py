@@ -1,0 +1,1 @@
+from . import concierge_b2b_plan

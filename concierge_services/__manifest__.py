@@ -1,0 +1,23 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+{
+    "name": "Conciergerie de territoire - Services",
+    "summary": "Service catalogue and requests of a conciergerie",
+    "version": "18.0.1.0.0",
+    "category": "Services/Conciergerie",
+    "license": "AGPL-3",
+    "author": "Concierge Suite contributors",
+    "website": "https://github.com/concierge-suite/concierge-suite",
+    "development_status": "Alpha",
+    "depends": ["concierge_base", "sale_management", "stock"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/concierge_service_category_views.xml",
+        "views/product_template_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/concierge_service_category_demo.xml",
+        "demo/product_demo.xml",
+    ],
+}

@@ -1,0 +1,2 @@
+from . import concierge_service_category
+from . import product_template

@@ -1,0 +1,2 @@
+from . import concierge_volunteer_skill
+from . import res_partner
