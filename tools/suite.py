@@ -7,6 +7,7 @@
     python3 tools/suite.py test    lint + pytest checks + Odoo tests, one summary
     python3 tools/suite.py test --addons concierge_base --no-alone --no-pytest
     python3 tools/suite.py i18n    regenerate i18n/<addon>.pot and merge i18n/fr.po
+    python3 tools/suite.py bench tests/bench_x.py --addons concierge_services
 
 Both ``demo`` and ``test`` start their own throw-away PostgreSQL cluster on
 127.0.0.1 (or use the server given by the PGHOST/PGPORT/PGUSER/PGPASSWORD
@@ -279,10 +280,12 @@ class Cluster:
         return args
 
 
-def odoo_command(cluster, workdir, extra):
+def odoo_command(cluster, workdir, extra, subcommand=None):
     """The ``odoo`` launcher with the suite on the addons path."""
     launcher = shutil.which("odoo")
     base = [launcher] if launcher else [sys.executable, "-m", "odoo"]
+    if subcommand:
+        base.append(subcommand)
     data_dir = Path(workdir) / "filestore"
     return (
         base
@@ -604,6 +607,60 @@ def cmd_i18n(args):
     return 0
 
 
+def cmd_bench(args):
+    """Install addons on a fresh database and run a benchmark script in it.
+
+    The script runs in ``odoo shell`` with ``env`` defined; it prints its own
+    figures. Benchmarks live in tests/bench_*.py (pytest does not collect them).
+    """
+    reason = check_odoo()
+    if reason:
+        say(reason)
+        return 2
+    ensure_dependencies()
+    script = Path(args.script).resolve()
+    addons = args.addons.split(",") if args.addons else ADDONS
+    workdir = Path(tempfile.mkdtemp(prefix="concierge-bench-"))
+    cluster = Cluster(workdir)
+    try:
+        cluster.start()
+        dbname = "concierge_bench"
+        say(f"== installing {', '.join(addons)} (no demo data)")
+        subprocess.run(
+            odoo_command(
+                cluster,
+                workdir,
+                [
+                    "-d",
+                    dbname,
+                    "-i",
+                    ",".join(addons),
+                    "--without-demo=all",
+                    "--stop-after-init",
+                    "--log-level=warn",
+                ],
+            ),
+            check=True,
+            stdin=subprocess.DEVNULL,
+        )
+        say(f"== running {script.name}")
+        with script.open() as stdin:
+            proc = subprocess.run(
+                odoo_command(
+                    cluster,
+                    workdir,
+                    ["-d", dbname, "--log-level=warn", "--no-http"],
+                    subcommand="shell",
+                ),
+                stdin=stdin,
+                check=False,
+            )
+        return proc.returncode
+    finally:
+        cluster.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -622,8 +679,16 @@ def main():
     demo.add_argument("--database", default="concierge_demo")
     i18n = sub.add_parser("i18n", help="regenerate .pot files and merge fr.po")
     i18n.add_argument("--addons")
+    bench = sub.add_parser("bench", help="run a benchmark script (tests/bench_*.py)")
+    bench.add_argument("script")
+    bench.add_argument("--addons", help="addons to install (default: all five)")
     args = parser.parse_args()
-    handler = {"test": cmd_test, "demo": cmd_demo, "i18n": cmd_i18n}[args.command]
+    handler = {
+        "test": cmd_test,
+        "demo": cmd_demo,
+        "i18n": cmd_i18n,
+        "bench": cmd_bench,
+    }[args.command]
     sys.exit(handler(args))
 
 
