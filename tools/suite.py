@@ -412,11 +412,16 @@ def run_pytest(junit):
     return passed, failed
 
 
+def _interrupt(*_):
+    raise KeyboardInterrupt
+
+
 def cmd_test(args):
     reason = check_odoo()
     if reason:
         say(reason)
         return 2
+    signal.signal(signal.SIGTERM, _interrupt)  # clean up the cluster on kill
     ensure_dependencies()
     addons = args.addons.split(",") if args.addons else ADDONS
     workdir = Path(tempfile.mkdtemp(prefix="concierge-test-"))
@@ -477,11 +482,9 @@ def cmd_demo(args):
     workdir = Path(tempfile.mkdtemp(prefix="concierge-demo-"))
     cluster = Cluster(workdir)
     proc = None
-
-    def stop(*_):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
+    # Ctrl-C (even when started from a script that ignores SIGINT) and kill
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         cluster.start()
         dbname = args.database

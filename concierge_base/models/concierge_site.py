@@ -98,7 +98,8 @@ class ConciergeSite(models.Model):
         "opening_ids.dayofweek", "opening_ids.hour_from", "opening_ids.hour_to"
     )
     def _compute_opening_summary(self):
-        days = dict(self.env["concierge.site.opening"]._fields["dayofweek"].selection)
+        field = self.env["concierge.site.opening"]._fields["dayofweek"]
+        days = dict(field._description_selection(self.env))  # translated labels
         for site in self:
             parts = [
                 "%s %s-%s"
