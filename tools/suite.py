@@ -52,6 +52,7 @@ REQUIRED_IMPORTS = {
     "oca_pre_commit_hooks": "oca-odoo-pre-commit-hooks",
     "openpyxl": "openpyxl",
     "websocket": "websocket-client",
+    "whool": "whool",
 }
 REQUIRED_DISTRIBUTIONS = ["odoo-addon-contract"]
 REQUIRED_COMMANDS = ["ruff"]
