@@ -385,6 +385,51 @@ def run_odoo_tests(cluster, workdir, dbname, addons, logfile, test_tags=None):
     return proc.returncode, elapsed
 
 
+UNINSTALL_SCRIPT = """
+module = env["ir.module.module"].search([("name", "=", {name!r})])
+module.button_immediate_uninstall()
+env.cr.rollback()
+state = env["ir.module.module"].search([("name", "=", {name!r})]).state
+env.cr.execute("SELECT count(*) FROM ir_model_data WHERE module = %s", [{name!r}])
+left = env.cr.fetchone()[0]
+print("UNINSTALL-RESULT", state, left)
+"""
+
+
+def run_uninstall(cluster, workdir, dbname, name, logfile):
+    """Uninstall ``name`` from ``dbname``; return a list of problems."""
+    Path(logfile).unlink(missing_ok=True)
+    proc = subprocess.run(
+        odoo_command(
+            cluster,
+            workdir,
+            ["-d", dbname, "--no-http", "--log-level=info", "--logfile", str(logfile)],
+            subcommand="shell",
+        ),
+        input=UNINSTALL_SCRIPT.format(name=name),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    problems = []
+    result = re.search(r"UNINSTALL-RESULT (\w+) (\d+)", proc.stdout)
+    if not result:
+        problems.append(f"uninstalling {name} failed: {proc.stderr[-2000:]}")
+    elif result[1] != "uninstalled" or result[2] != "0":
+        problems.append(
+            f"{name} not uninstalled cleanly: state {result[1]}, "
+            f"{result[2]} records of its data left"
+        )
+    for line in Path(logfile).read_text(errors="replace").splitlines():
+        match = LOG_LINE.match(line)
+        if match and (
+            match["level"] in ("ERROR", "CRITICAL")
+            or (match["level"] == "WARNING" and "concierge" in line)
+        ):
+            problems.append(line)
+    return problems
+
+
 def run_pytest(junit):
     cmd = [
         sys.executable,
@@ -464,6 +509,16 @@ def cmd_test(args):
                 say(f"   PROBLEM: {line[:2000]}")
             summary.append(f"{label}: {run} tests, {bad} failed, {elapsed:.0f}s")
             say(f"   {summary[-1]}")
+            if label != "all":
+                ulog = logdir / f"odoo-uninstall-{label}.log"
+                uproblems = run_uninstall(cluster, workdir, dbname, label, ulog)
+                for line in uproblems:
+                    say(f"   PROBLEM: {line[:2000]}")
+                if uproblems:
+                    failed += 1
+                else:
+                    passed += 1
+                say(f"   {label}: uninstall {'FAILED' if uproblems else 'clean'}")
     finally:
         cluster.stop()
         if not args.keep:
