@@ -14,9 +14,13 @@
     "data": [
         "security/concierge_base_security.xml",
         "security/ir.model.access.csv",
+        "data/concierge_indicator_data.xml",
+        "data/ir_cron_data.xml",
         "views/concierge_site_views.xml",
+        "views/concierge_indicator_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "wizards/concierge_indicator_recompute_views.xml",
         "views/menus.xml",
     ],
     "demo": [

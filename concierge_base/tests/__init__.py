@@ -1,3 +1,4 @@
 from . import test_site
 from . import test_beneficiary
 from . import test_tour
+from . import test_indicator

@@ -1,0 +1,322 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import logging
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import date_utils
+
+_logger = logging.getLogger(__name__)
+
+
+class ConciergeIndicatorValue(models.Model):
+    """The value of an indicator for one month, for a site or the company.
+
+    **Registering an indicator** (in any addon of the suite): declare it in
+    data, ``<record id="indicator_<code>" model="concierge.indicator">`` with
+    ``code``, ``name``, ``unit``, ``module``, ``computation`` (``computed`` or
+    ``manual``) and ``aggregation``; for a computed one, add to this model::
+
+        def _compute_indicator_<code>(self, date_from, date_to, sites):
+            # return {site_id or False: value} for the month [date_from,
+            # date_to] (dates), restricted to ``sites`` (all the sites of
+            # self.env.company when empty, see _indicator_sites); one
+            # _read_group or query, no query per site.
+
+    ``_recompute_period(period, indicators=None)`` stores the result for the
+    current company: one value per (indicator, period, site), updated in
+    place when it exists, so running it twice changes nothing more. Values
+    of sites that the method no longer returns are removed. Manual
+    indicators are never touched by a recomputation.
+    """
+
+    _name = "concierge.indicator.value"
+    _description = "Conciergerie indicator value"
+    _order = "period desc, indicator_id, site_id"
+    _check_company_auto = True
+
+    indicator_id = fields.Many2one(
+        "concierge.indicator", required=True, index=True, ondelete="cascade"
+    )
+    code = fields.Char(related="indicator_id.code")
+    unit = fields.Char(related="indicator_id.unit")
+    period = fields.Date(
+        required=True,
+        index=True,
+        default=lambda self: self._period_start(fields.Date.context_today(self)),
+        help="First day of the month the value is for.",
+    )
+    site_id = fields.Many2one(
+        "concierge.site",
+        index=True,
+        check_company=True,
+        ondelete="cascade",
+        help="Empty for a value of the whole conciergerie.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    value = fields.Float(aggregator="sum", digits=(16, 2))
+    source = fields.Selection(
+        [("computed", "Computed"), ("manual", "Entered manually")],
+        required=True,
+        default="manual",
+        readonly=True,
+    )
+    computed_at = fields.Datetime(readonly=True)
+    note = fields.Char()
+
+    def init(self):
+        # one value per indicator, month, site (or none) and company
+        tools.create_unique_index(
+            self._cr,
+            "concierge_indicator_value_unique_idx",
+            self._table,
+            ["indicator_id", "period", "company_id", "COALESCE(site_id, 0)"],
+        )
+
+    @api.depends("indicator_id", "period", "site_id")
+    def _compute_display_name(self):
+        for value in self:
+            parts = [
+                value.indicator_id.name or "",
+                (value.period and value.period.strftime("%m/%Y")) or "",
+            ]
+            if value.site_id:
+                parts.append(value.site_id.name)
+            value.display_name = " - ".join(p for p in parts if p)
+
+    # ------------------------------------------------------------------
+    # periods
+    # ------------------------------------------------------------------
+    @api.model
+    def _period_start(self, day):
+        return date_utils.start_of(fields.Date.to_date(day), "month")
+
+    @api.model
+    def _period_end(self, day):
+        return date_utils.end_of(fields.Date.to_date(day), "month")
+
+    @api.model
+    def _normalize_vals(self, vals):
+        if vals.get("period"):
+            vals["period"] = self._period_start(vals["period"])
+        if vals.get("site_id") and not vals.get("company_id"):
+            vals["company_id"] = (
+                self.env["concierge.site"].browse(vals["site_id"]).company_id.id
+            )
+        return vals
+
+    # ------------------------------------------------------------------
+    # CRUD and constraints
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        defaults = self.default_get(["period", "company_id"])
+        keys = []
+        for vals in vals_list:
+            self._normalize_vals(vals)
+            keys.append(self._vals_key({**defaults, **vals}))
+        self.browse()._check_no_duplicate(keys)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if (
+            {"value", "indicator_id", "period", "site_id"} & set(vals)
+            and not self.env.context.get("concierge_indicator_recompute")
+            and any(v.source == "computed" for v in self)
+        ):
+            raise UserError(
+                self.env._(
+                    "A computed indicator value cannot be edited: recompute the "
+                    "month instead (Reporting > Recompute indicators)."
+                )
+            )
+        vals = self._normalize_vals(dict(vals))
+        if {"indicator_id", "period", "site_id", "company_id"} & set(vals):
+            self._check_no_duplicate([self._vals_key(vals, v) for v in self])
+        return super().write(vals)
+
+    @api.constrains("indicator_id", "source")
+    def _check_manual_indicator(self):
+        for value in self:
+            if (
+                value.source == "manual"
+                and value.indicator_id.computation == "computed"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(name)s is computed by the software: its "
+                        "values cannot be entered by hand.",
+                        name=value.indicator_id.name,
+                    )
+                )
+
+    def _check_no_duplicate(self, keys):
+        """Refuse a second value for one (indicator, month, site, company).
+
+        ``keys`` are (indicator_id, period, site_id or False, company_id)
+        about to be stored on ``self`` (empty when creating). Checked before
+        writing, so the user reads this message rather than the database's.
+        """
+        if len(set(keys)) != len(keys):
+            duplicate = next(k for k in keys if keys.count(k) > 1)
+        else:
+            others = self.search(
+                [
+                    ("indicator_id", "in", list({k[0] for k in keys})),
+                    ("period", "in", list({k[1] for k in keys})),
+                    ("company_id", "in", list({k[3] for k in keys})),
+                    ("id", "not in", self.ids),
+                ]
+            )
+            taken = {
+                (v.indicator_id.id, v.period, v.site_id.id or False, v.company_id.id)
+                for v in others.sudo()
+            }
+            duplicate = next((k for k in keys if k in taken), None)
+        if duplicate:
+            indicator = self.env["concierge.indicator"].browse(duplicate[0])
+            site = self.env["concierge.site"].browse(duplicate[2])
+            raise ValidationError(
+                self.env._(
+                    "Indicator %(name)s already has a value for %(period)s"
+                    "%(site)s: change that value instead of adding another.",
+                    name=indicator.sudo().name,
+                    period=duplicate[1].strftime("%m/%Y"),
+                    site=" (%s)" % site.sudo().name if site else "",
+                )
+            )
+
+    @api.model
+    def _vals_key(self, vals, record=None):
+        def get(fname):
+            if fname in vals:
+                return vals[fname]
+            value = record[fname] if record else False
+            return value.id if isinstance(value, models.BaseModel) else value
+
+        return (
+            get("indicator_id"),
+            fields.Date.to_date(get("period")),
+            get("site_id") or False,
+            get("company_id"),
+        )
+
+    # ------------------------------------------------------------------
+    # computation
+    # ------------------------------------------------------------------
+    @api.model
+    def _indicator_sites(self, sites):
+        """The sites an indicator method works on: ``sites``, or all the
+        sites of the current company when empty."""
+        if sites:
+            return sites
+        return (
+            self.env["concierge.site"]
+            .with_context(active_test=False)
+            .search([("company_id", "=", self.env.company.id)])
+        )
+
+    @api.model
+    def _prepare_indicator_results(self, indicator, date_from, date_to, sites):
+        """Call the method of a computed indicator: {site_id or False: value}."""
+        method = getattr(self, indicator._compute_method_name())
+        results = method(date_from, date_to, sites) or {}
+        normalized = {}
+        for key, value in results.items():
+            site_id = key.id if isinstance(key, models.BaseModel) else (key or False)
+            normalized[site_id] = float(value or 0.0)
+        return normalized
+
+    @api.model
+    def _recompute_period(self, period, indicators=None):
+        """(Re)compute the computed indicators for the month of ``period``
+        in the current company; idempotent. Returns the values."""
+        date_from = self._period_start(period)
+        date_to = self._period_end(period)
+        company = self.env.company
+        if indicators is None:
+            indicators = self.env["concierge.indicator"].search(
+                [("computation", "=", "computed")]
+            )
+        indicators = indicators.filtered(lambda i: i.computation == "computed")
+        sites = self._indicator_sites(self.env["concierge.site"])
+        existing = self.search(
+            [
+                ("indicator_id", "in", indicators.ids),
+                ("period", "=", date_from),
+                ("company_id", "=", company.id),
+            ]
+        )
+        by_key = {(v.indicator_id.id, v.site_id.id or False): v for v in existing}
+        now = fields.Datetime.now()
+        to_create = []
+        kept = self.browse()
+        writer = self.with_context(concierge_indicator_recompute=True)
+        for indicator in indicators:
+            results = self._prepare_indicator_results(
+                indicator, date_from, date_to, sites
+            )
+            for site_id, amount in results.items():
+                current = by_key.get((indicator.id, site_id))
+                if current:
+                    kept |= current
+                    if tools.float_compare(current.value, amount, 2):
+                        writer.browse(current.id).write({"value": amount})
+                else:
+                    to_create.append(
+                        {
+                            "indicator_id": indicator.id,
+                            "period": date_from,
+                            "site_id": site_id,
+                            "company_id": company.id,
+                            "value": amount,
+                            "source": "computed",
+                            "computed_at": now,
+                        }
+                    )
+        (existing - kept).unlink()
+        kept.write({"computed_at": now})
+        created = writer.create(to_create)
+        return kept | created
+
+    @api.model
+    def _recompute_periods(self, periods, indicators=None, companies=None):
+        """Recompute several months for several companies."""
+        values = self.browse()
+        for company in companies or self.env.companies:
+            for period in periods:
+                values |= self.with_company(company)._recompute_period(
+                    period, indicators=indicators
+                )
+        return values
+
+    @api.model
+    def _cron_recompute_indicators(self):
+        """Monthly: compute the previous month for every company."""
+        previous = self._period_start(fields.Date.today()) - relativedelta(months=1)
+        companies = self.env["res.company"].search([("active", "=", True)])
+        self._recompute_periods([previous], companies=companies)
+        _logger.info(
+            "Indicators recomputed for %s in %d companies", previous, len(companies)
+        )
+
+    # ------------------------------------------------------------------
+    # indicators of concierge_base
+    # ------------------------------------------------------------------
+    def _compute_indicator_beneficiaries(self, date_from, date_to, sites):
+        """Beneficiaries registered at the end of the month, per home site."""
+        sites = self._indicator_sites(sites)
+        groups = self.env["res.partner"]._read_group(
+            [
+                ("concierge_beneficiary_type", "!=", False),
+                ("concierge_site_id", "in", sites.ids),
+                ("create_date", "<", date_to + relativedelta(days=1)),
+            ],
+            ["concierge_site_id"],
+            ["__count"],
+        )
+        return {site.id: count for site, count in groups}

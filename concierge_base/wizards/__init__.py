@@ -1,0 +1,1 @@
+from . import concierge_indicator_recompute
