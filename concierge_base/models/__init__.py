@@ -2,6 +2,9 @@ from . import concierge_site
 from . import concierge_site_opening
 from . import concierge_indicator
 from . import concierge_indicator_value
+from . import concierge_funding_agreement
+from . import concierge_funding_installment
+from . import concierge_funding_deadline
 from . import res_company
 from . import res_config_settings
 from . import res_partner

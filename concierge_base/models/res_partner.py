@@ -4,6 +4,19 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 PHONE_FIELDS = ("phone", "mobile")
+FUNDER_TYPES = [
+    ("commune", "Commune"),
+    ("epci", "Intercommunality (EPCI)"),
+    ("departement", "Département"),
+    ("region", "Region"),
+    ("state", "State"),
+    ("eu", "European Union"),
+    ("foundation", "Foundation"),
+    ("company", "Company (sponsorship)"),
+    ("citizens", "Citizens (crowdfunding)"),
+    ("other", "Other"),
+]
+PUBLIC_FUNDER_TYPES = ("commune", "epci", "departement", "region", "state", "eu")
 
 
 class ResPartner(models.Model):
@@ -54,6 +67,57 @@ class ResPartner(models.Model):
         help="Date the person agreed that the conciergerie keeps this "
         "information (GDPR).",
     )
+
+    concierge_funder_type = fields.Selection(
+        FUNDER_TYPES,
+        string="Funder type",
+        index=True,
+        tracking=True,
+        help="Set to make this contact a funder of the conciergerie.",
+    )
+    concierge_funder_kind = fields.Selection(
+        [("public", "Public"), ("private", "Private")],
+        string="Funding kind",
+        compute="_compute_concierge_funder_kind",
+        store=True,
+        help="Public: local authorities, the State and the European Union; "
+        "private: foundations, companies, citizens and others.",
+    )
+    concierge_funding_agreement_ids = fields.One2many(
+        "concierge.funding.agreement", "funder_id", string="Funding agreements"
+    )
+    concierge_funding_agreement_count = fields.Integer(
+        string="Funding agreement count",
+        compute="_compute_concierge_funding_agreement_count",
+    )
+
+    @api.depends("concierge_funder_type")
+    def _compute_concierge_funder_kind(self):
+        for partner in self:
+            funder_type = partner.concierge_funder_type
+            if not funder_type:
+                partner.concierge_funder_kind = False
+            elif funder_type in PUBLIC_FUNDER_TYPES:
+                partner.concierge_funder_kind = "public"
+            else:
+                partner.concierge_funder_kind = "private"
+
+    def _compute_concierge_funding_agreement_count(self):
+        groups = self.env["concierge.funding.agreement"]._read_group(
+            [("funder_id", "in", self.ids)], ["funder_id"], ["__count"]
+        )
+        counts = {partner.id: count for partner, count in groups}
+        for partner in self:
+            partner.concierge_funding_agreement_count = counts.get(partner.id, 0)
+
+    def action_view_concierge_funding_agreements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "concierge_base.action_concierge_funding_agreement"
+        )
+        action["domain"] = [("funder_id", "=", self.id)]
+        action["context"] = {"default_funder_id": self.id}
+        return action
 
     @api.depends("concierge_employee_ids")
     def _compute_concierge_employee_count(self):

@@ -2,3 +2,4 @@ from . import test_site
 from . import test_beneficiary
 from . import test_tour
 from . import test_indicator
+from . import test_funding

@@ -1,7 +1,25 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from contextlib import contextmanager
+
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
+
+
+class RollbackRaisesMixin:
+    """``assertRaisesRegex`` as a context manager that rolls the failed
+    operation back, like Odoo's ``assertRaises`` (unittest's does not)."""
+
+    @contextmanager
+    def _raises_regex(self, exception, regex):
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertRegex(str(catcher.exception), regex)
+
+    def assertRaisesRegex(self, exception, regex, *args, **kwargs):
+        if args or kwargs:
+            return super().assertRaisesRegex(exception, regex, *args, **kwargs)
+        return self._raises_regex(exception, regex)
 
 
 class ConciergeCase(TransactionCase):

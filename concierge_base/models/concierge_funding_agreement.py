@@ -1,0 +1,279 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, float_is_zero
+
+
+class ConciergeFundingAgreement(models.Model):
+    """A funding agreement (*convention*) with a public or private funder."""
+
+    _name = "concierge.funding.agreement"
+    _description = "Funding agreement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    reference = fields.Char(
+        tracking=True, help="Number of the agreement given by the funder."
+    )
+    funder_id = fields.Many2one(
+        "res.partner",
+        tracking=True,
+        index=True,
+        domain="[('concierge_funder_type', '!=', False)]",
+        check_company=True,
+    )
+    funder_type = fields.Selection(related="funder_id.concierge_funder_type")
+    funder_kind = fields.Selection(
+        related="funder_id.concierge_funder_kind", store=True, string="Funding kind"
+    )
+    purpose = fields.Text(
+        help="What the funding pays for, as written in the agreement."
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(
+        "res.currency",
+        required=True,
+        default=lambda self: self.env.company.currency_id,
+    )
+    amount = fields.Monetary(string="Amount granted", tracking=True, aggregator="sum")
+    date_start = fields.Date(string="Start date", tracking=True)
+    date_end = fields.Date(string="End date", tracking=True)
+    phase = fields.Selection(
+        [
+            ("emergence", "Emergence"),
+            ("test", "Test phase"),
+            ("launch", "Launch"),
+            ("operation", "Operation"),
+        ],
+        string="Project phase",
+        required=True,
+        default="operation",
+        tracking=True,
+    )
+    site_ids = fields.Many2many("concierge.site", string="Sites", check_company=True)
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        string="Analytic account",
+        check_company=True,
+        copy=False,
+        help="Created when the agreement is signed if none is chosen.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("signed", "Signed"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    installment_ids = fields.One2many(
+        "concierge.funding.installment",
+        "agreement_id",
+        string="Installments",
+        copy=True,
+    )
+    deadline_ids = fields.One2many(
+        "concierge.funding.deadline",
+        "agreement_id",
+        string="Reporting deadlines",
+        copy=True,
+    )
+    amount_expected = fields.Monetary(
+        compute="_compute_amounts", store=True, aggregator="sum"
+    )
+    amount_received = fields.Monetary(
+        compute="_compute_amounts", store=True, aggregator="sum"
+    )
+    amount_to_receive = fields.Monetary(
+        compute="_compute_amounts", store=True, aggregator="sum"
+    )
+    received_rate = fields.Float(
+        string="Received (%)", compute="_compute_amounts", store=True, aggregator="avg"
+    )
+
+    @api.depends(
+        "amount",
+        "installment_ids.amount_expected",
+        "installment_ids.amount_received",
+    )
+    def _compute_amounts(self):
+        for agreement in self:
+            expected = sum(agreement.installment_ids.mapped("amount_expected"))
+            received = sum(agreement.installment_ids.mapped("amount_received"))
+            agreement.amount_expected = expected
+            agreement.amount_received = received
+            agreement.amount_to_receive = (agreement.amount or expected) - received
+            base = agreement.amount or expected
+            agreement.received_rate = 100.0 * received / base if base else 0.0
+
+    # ------------------------------------------------------------------
+    # constraints
+    # ------------------------------------------------------------------
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for agreement in self:
+            if (
+                agreement.date_start
+                and agreement.date_end
+                and agreement.date_end < agreement.date_start
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The agreement %(name)s ends before it starts: check its "
+                        "start and end dates.",
+                        name=agreement.name,
+                    )
+                )
+
+    @api.constrains("amount", "installment_ids")
+    def _check_amounts(self):
+        for agreement in self:
+            rounding = agreement.currency_id.rounding
+            if float_compare(agreement.amount, 0.0, precision_rounding=rounding) < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The amount granted by the agreement %(name)s cannot be "
+                        "negative.",
+                        name=agreement.name,
+                    )
+                )
+            expected = sum(agreement.installment_ids.mapped("amount_expected"))
+            if (
+                float_compare(expected, agreement.amount, precision_rounding=rounding)
+                > 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The installments of the agreement %(name)s add up to "
+                        "%(expected)s, more than the %(amount)s granted.",
+                        name=agreement.name,
+                        expected=agreement.currency_id.format(expected),
+                        amount=agreement.currency_id.format(agreement.amount),
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        for agreement in self:
+            if agreement.state in ("signed", "closed"):
+                raise UserError(
+                    self.env._(
+                        "The agreement %(name)s is signed: it cannot be deleted. "
+                        "Cancel it instead.",
+                        name=agreement.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # workflow
+    # ------------------------------------------------------------------
+    def _check_can_sign(self):
+        for agreement in self:
+            if agreement.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft agreement can be signed: %(name)s is not "
+                        "a draft.",
+                        name=agreement.name,
+                    )
+                )
+            if not agreement.funder_id:
+                raise UserError(
+                    self.env._(
+                        "Choose the funder of the agreement %(name)s before "
+                        "confirming it.",
+                        name=agreement.name,
+                    )
+                )
+            if float_is_zero(
+                agreement.amount, precision_rounding=agreement.currency_id.rounding
+            ):
+                raise UserError(
+                    self.env._(
+                        "Enter the amount granted by the agreement %(name)s "
+                        "before confirming it.",
+                        name=agreement.name,
+                    )
+                )
+
+    def _prepare_analytic_account_vals(self):
+        self.ensure_one()
+        return {
+            "name": f"{self.name} ({self.reference})" if self.reference else self.name,
+            "code": self.reference,
+            "plan_id": self.env.ref("concierge_base.analytic_plan_funding").id,
+            "partner_id": self.funder_id.id,
+            "company_id": self.company_id.id,
+        }
+
+    def _create_analytic_accounts(self):
+        todo = self.filtered(lambda a: not a.analytic_account_id)
+        # signing is the manager's; the account is created on their behalf
+        accounts = (
+            self.env["account.analytic.account"]
+            .sudo()
+            .create([agreement._prepare_analytic_account_vals() for agreement in todo])
+        )
+        for agreement, account in zip(todo, accounts, strict=True):
+            agreement.analytic_account_id = account
+
+    def action_sign(self):
+        self._check_can_sign()
+        self.write({"state": "signed"})
+        self._create_analytic_accounts()
+        self.deadline_ids._schedule_activities()
+        return True
+
+    def action_close(self):
+        if self.filtered(lambda a: a.state != "signed"):
+            raise UserError(self.env._("Only a signed agreement can be closed."))
+        self.write({"state": "closed"})
+        return True
+
+    def action_cancel(self):
+        for agreement in self:
+            if not float_is_zero(
+                agreement.amount_received,
+                precision_rounding=agreement.currency_id.rounding,
+            ):
+                raise UserError(
+                    self.env._(
+                        "Money was already received on the agreement %(name)s: "
+                        "unlink its payments from the installments before "
+                        "cancelling it.",
+                        name=agreement.name,
+                    )
+                )
+        self.deadline_ids._cancel_activities()
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_draft(self):
+        if self.filtered(lambda a: a.state != "cancelled"):
+            raise UserError(
+                self.env._("Only a cancelled agreement can be set back to draft.")
+            )
+        self.write({"state": "draft"})
+        return True
+
+    def action_match_payments(self):
+        """Link the funder's posted receivables and receipts to the
+        installments waiting for exactly that amount."""
+        self.installment_ids._match_move_lines()
+        return True

@@ -1,0 +1,300 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare, float_is_zero
+
+# journal items an installment can be settled by: the funder's receivable
+# (an invoice or an entry of the grant, paid when reconciled) or a receipt
+# booked straight on a bank or cash account
+MATCHABLE_ACCOUNT_TYPES = ("asset_receivable", "asset_cash")
+SKIPPED = ("out_refund", "out_invoice", "in_invoice", "in_refund")
+
+
+class ConciergeFundingInstallment(models.Model):
+    """A payment expected from a funder under an agreement."""
+
+    _name = "concierge.funding.installment"
+    _description = "Funding installment"
+    _order = "agreement_id, date_due, sequence, id"
+    _check_company_auto = True
+
+    agreement_id = fields.Many2one(
+        "concierge.funding.agreement",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Label", required=True, default="/")
+    company_id = fields.Many2one(
+        related="agreement_id.company_id", store=True, index=True
+    )
+    currency_id = fields.Many2one(related="agreement_id.currency_id")
+    funder_id = fields.Many2one(
+        related="agreement_id.funder_id", store=True, index=True
+    )
+    funder_kind = fields.Selection(related="agreement_id.funder_kind", store=True)
+    agreement_state = fields.Selection(
+        related="agreement_id.state", store=True, string="Agreement status"
+    )
+    date_due = fields.Date(string="Due date", required=True)
+    amount_expected = fields.Monetary(
+        string="Expected", required=True, aggregator="sum"
+    )
+    move_line_ids = fields.Many2many(
+        "account.move.line",
+        "concierge_funding_installment_move_line_rel",
+        "installment_id",
+        "move_line_id",
+        string="Journal items",
+        copy=False,
+        check_company=True,
+        domain="[('parent_state', '=', 'posted'), "
+        "('account_type', 'in', ('asset_receivable', 'asset_cash')), "
+        "('partner_id.commercial_partner_id', '=', funder_id), "
+        "('company_id', '=', company_id)]",
+        help="The funder's receivable (invoice or grant entry, received when "
+        "it is reconciled with a payment) or the bank line of the receipt.",
+    )
+    amount_received = fields.Monetary(
+        string="Received",
+        compute="_compute_received",
+        store=True,
+        aggregator="sum",
+        help="Follows the accounting: the paid part of the linked receivables "
+        "and the linked bank receipts, posted entries only.",
+    )
+    amount_residual = fields.Monetary(
+        string="To receive", compute="_compute_received", store=True, aggregator="sum"
+    )
+    date_received = fields.Date(
+        string="Last receipt", compute="_compute_received", store=True
+    )
+    state = fields.Selection(
+        [
+            ("to_receive", "To receive"),
+            ("partial", "Partly received"),
+            ("received", "Received"),
+        ],
+        compute="_compute_received",
+        store=True,
+        index=True,
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+
+    # ------------------------------------------------------------------
+    # received amounts, from the accounting
+    # ------------------------------------------------------------------
+    def _get_receipts(self):
+        """Money received on these installments: a list of
+        (installment, date, amount in company currency).
+
+        A receivable line counts for its reconciled part, at the date of each
+        reconciliation; a bank or cash line counts for its balance.
+        """
+        receipts = []
+        for installment in self:
+            for line in installment.move_line_ids:
+                if line.parent_state != "posted":
+                    continue
+                if line.account_type == "asset_receivable":
+                    # payments only: a credit note lowers the claim, it is
+                    # no money received
+                    for partial in line.matched_credit_ids:
+                        if partial.credit_move_id.move_id.move_type not in SKIPPED:
+                            receipts.append(
+                                (installment, partial.max_date, partial.amount)
+                            )
+                else:
+                    receipts.append((installment, line.date, line.balance))
+        return receipts
+
+    @api.depends(
+        "amount_expected",
+        "move_line_ids.parent_state",
+        "move_line_ids.balance",
+        "move_line_ids.amount_residual",
+    )
+    def _compute_received(self):
+        received = dict.fromkeys(self.ids, 0.0)
+        last_date = {}
+        for installment, day, amount in self._get_receipts():
+            key = installment.id
+            received[key] = received.get(key, 0.0) + amount
+            if amount > 0 and (key not in last_date or day > last_date[key]):
+                last_date[key] = day
+        for installment in self:
+            rounding = installment.currency_id.rounding or 0.01
+            amount = received.get(installment.id, 0.0)
+            installment.amount_received = amount
+            installment.amount_residual = installment.amount_expected - amount
+            installment.date_received = last_date.get(installment.id, False)
+            if float_is_zero(amount, precision_rounding=rounding):
+                installment.state = "to_receive"
+            elif (
+                float_compare(
+                    amount, installment.amount_expected, precision_rounding=rounding
+                )
+                >= 0
+            ):
+                installment.state = "received"
+            else:
+                installment.state = "partial"
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for installment in self:
+            installment.is_overdue = (
+                installment.state != "received"
+                and installment.agreement_state == "signed"
+                and installment.date_due < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(self.env._("Unsupported search on overdue."))
+        domain = [
+            ("state", "!=", "received"),
+            ("agreement_state", "=", "signed"),
+            ("date_due", "<", fields.Date.context_today(self)),
+        ]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", "&", *domain]
+
+    # ------------------------------------------------------------------
+    # constraints
+    # ------------------------------------------------------------------
+    @api.constrains("amount_expected")
+    def _check_amount_expected(self):
+        for installment in self:
+            if installment.amount_expected < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The expected amount of the installment %(name)s of "
+                        "%(agreement)s cannot be negative.",
+                        name=installment.name,
+                        agreement=installment.agreement_id.name,
+                    )
+                )
+        self.agreement_id._check_amounts()
+
+    @api.constrains("move_line_ids")
+    def _check_move_lines(self):
+        lines = self.move_line_ids
+        if not lines:
+            return
+        shared = self.search(
+            [("move_line_ids", "in", lines.ids), ("id", "not in", self.ids)], limit=1
+        )
+        if shared:
+            raise ValidationError(
+                self.env._(
+                    "A journal item of %(agreement)s already settles the "
+                    "installment %(name)s: one payment cannot count twice.",
+                    agreement=shared.agreement_id.name,
+                    name=shared.name,
+                )
+            )
+        for installment in self:
+            funder = installment.funder_id.commercial_partner_id
+            counted = installment.move_line_ids
+            others = self - installment
+            if counted & others.move_line_ids:
+                raise ValidationError(
+                    self.env._(
+                        "A journal item cannot settle two installments: one "
+                        "payment cannot count twice."
+                    )
+                )
+            for line in counted:
+                if (
+                    line.account_type not in MATCHABLE_ACCOUNT_TYPES
+                    or line.partner_id.commercial_partner_id != funder
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "The journal item %(line)s cannot settle an "
+                            "installment of %(funder)s: choose a receivable or "
+                            "a bank line of this funder.",
+                            line=line.display_name,
+                            funder=funder.display_name,
+                        )
+                    )
+                if line.account_type == "asset_cash" and line.move_id.line_ids.filtered(
+                    lambda m: m.account_type == "asset_receivable"
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "The bank line %(line)s pays a receivable of the "
+                            "funder: link that receivable (the invoice or the "
+                            "grant entry) instead, so the money counts once.",
+                            line=line.display_name,
+                        )
+                    )
+
+    # ------------------------------------------------------------------
+    # matching
+    # ------------------------------------------------------------------
+    def _get_candidate_move_lines(self):
+        """Posted journal items of the funders that no installment uses yet."""
+        funders = self.funder_id.commercial_partner_id
+        if not funders:
+            return self.env["account.move.line"]
+        lines = self.env["account.move.line"].search(
+            [
+                ("parent_state", "=", "posted"),
+                ("account_type", "in", MATCHABLE_ACCOUNT_TYPES),
+                ("partner_id.commercial_partner_id", "in", funders.ids),
+                ("company_id", "in", self.company_id.ids),
+                ("debit", ">", 0),
+            ],
+            order="date, id",
+        )
+        used = self.search([("move_line_ids", "in", lines.ids)]).move_line_ids
+        lines -= used
+        # a bank line that pays a receivable is counted through the receivable
+        return lines.filtered(
+            lambda line: (
+                line.account_type == "asset_receivable"
+                or not line.move_id.line_ids.filtered(
+                    lambda m: m.account_type == "asset_receivable"
+                )
+            )
+        )
+
+    def _match_move_lines(self):
+        """Link to each installment with nothing linked the first free
+        journal item of its funder for exactly the expected amount.
+
+        Returns the installments that were matched."""
+        todo = self.filtered(
+            lambda i: not i.move_line_ids and i.agreement_state == "signed"
+        )
+        candidates = todo._get_candidate_move_lines()
+        matched = self.browse()
+        for installment in todo.sorted(lambda i: (i.date_due, i.sequence, i.id)):
+            funder = installment.funder_id.commercial_partner_id
+            rounding = installment.currency_id.rounding
+            line = next(
+                (
+                    line
+                    for line in candidates
+                    if line.partner_id.commercial_partner_id == funder
+                    and line.company_id == installment.company_id
+                    and not float_compare(
+                        line.balance,
+                        installment.amount_expected,
+                        precision_rounding=rounding,
+                    )
+                ),
+                None,
+            )
+            if line:
+                installment.move_line_ids = [fields.Command.link(line.id)]
+                candidates -= line
+                matched |= installment
+        return matched
