@@ -5,7 +5,7 @@ import re
 from stdnum.fr import siret
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 def compact_siret(value):
@@ -36,6 +36,16 @@ class ResPartner(models.Model):
     concierge_siret = fields.Char(
         string="SIRET", size=17, help="14-digit French establishment number."
     )
+    concierge_siren = fields.Char(
+        string="SIREN",
+        compute="_compute_concierge_siren",
+        help="9-digit French company number: the first digits of the SIRET.",
+    )
+    concierge_naf_code = fields.Char(
+        string="Activity code (NAF)",
+        size=8,
+        help="Main activity code (APE/NAF) of the establishment.",
+    )
     concierge_ess = fields.Boolean(
         string="Social economy (ESS)",
         help="Member of the social and solidarity economy (ESS).",
@@ -44,6 +54,34 @@ class ResPartner(models.Model):
         string="Charter signed on",
         help="Date the provider signed the conciergerie's quality charter.",
     )
+    concierge_category_ids = fields.Many2many(
+        "concierge.service.category",
+        "concierge_provider_category_rel",
+        "partner_id",
+        "category_id",
+        string="Categories served",
+    )
+    concierge_agreement_ids = fields.One2many(
+        "concierge.commission.agreement",
+        "provider_id",
+        string="Commission agreements",
+    )
+    concierge_agreement_count = fields.Integer(
+        compute="_compute_concierge_agreement_count"
+    )
+
+    @api.depends("concierge_siret")
+    def _compute_concierge_siren(self):
+        for partner in self:
+            partner.concierge_siren = (partner.concierge_siret or "")[:9] or False
+
+    def _compute_concierge_agreement_count(self):
+        groups = self.env["concierge.commission.agreement"]._read_group(
+            [("provider_id", "in", self.ids)], ["provider_id"], ["__count"]
+        )
+        counts = {partner.id: count for partner, count in groups}
+        for partner in self:
+            partner.concierge_agreement_count = counts.get(partner.id, 0)
 
     @api.constrains("concierge_siret")
     def _check_concierge_siret(self):
@@ -69,3 +107,33 @@ class ResPartner(models.Model):
         if vals.get("concierge_siret"):
             vals = dict(vals, concierge_siret=compact_siret(vals["concierge_siret"]))
         return super().write(vals)
+
+    def action_concierge_registry_lookup(self):
+        """Look the SIRET up in the public company registry and show what
+        would change before anything is written."""
+        self.ensure_one()
+        if not self.concierge_siret:
+            raise UserError(
+                self.env._("Enter the SIRET of the provider before looking it up.")
+            )
+        Wizard = self.env["concierge.provider.lookup.wizard"]
+        answer = Wizard._fetch(self.concierge_siret)
+        values = Wizard._prepare_values(self.concierge_siret, answer)
+        wizard = Wizard.create(dict(values, partner_id=self.id))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Company registry"),
+            "res_model": wizard._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def action_view_concierge_agreements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "concierge_partners.action_concierge_commission_agreement"
+        )
+        action["domain"] = [("provider_id", "=", self.id)]
+        action["context"] = {"default_provider_id": self.id}
+        return action

@@ -1,0 +1,178 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import date_utils
+
+COMMISSION_MODELS = [
+    ("referral", "Referral"),
+    ("mandate", "Mandate"),
+    ("resale", "Resale"),
+    ("consignment", "Consignment"),
+]
+SETTLEMENT_PERIODS = [("monthly", "Monthly"), ("quarterly", "Quarterly")]
+
+
+def period_bounds(date, settlement_period):
+    """First and last day of the month or quarter holding ``date``."""
+    granularity = "quarter" if settlement_period == "quarterly" else "month"
+    return (
+        date_utils.start_of(date, granularity),
+        date_utils.end_of(date, granularity),
+    )
+
+
+class ConciergeCommissionAgreement(models.Model):
+    _name = "concierge.commission.agreement"
+    _description = "Commission agreement with a local provider"
+    _inherit = ["mail.thread"]
+    _order = "provider_id, date_start desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    provider_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('concierge_is_provider', '=', True)]",
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    active = fields.Boolean(default=True, tracking=True)
+    commission_model = fields.Selection(
+        COMMISSION_MODELS,
+        string="Model",
+        required=True,
+        default="referral",
+        tracking=True,
+        help="Referral: the provider invoices the customer and owes a commission. "
+        "Mandate: the conciergerie collects on the provider's behalf and pays "
+        "back the net. Resale: the conciergerie buys and resells, the margin is "
+        "its income. Consignment: producer-owned goods sold at the shop, the "
+        "producer is paid the net.",
+    )
+    basis = fields.Selection(
+        [("invoiced", "Invoiced"), ("paid", "Paid")],
+        required=True,
+        default="invoiced",
+        tracking=True,
+        help="Invoiced: commission is due when the customer invoice is posted. "
+        "Paid: commission is due as the customer pays, pro rata of partial "
+        "payments.",
+    )
+    settlement_period = fields.Selection(
+        SETTLEMENT_PERIODS, required=True, default="monthly", tracking=True
+    )
+    date_start = fields.Date(
+        string="Valid from",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    date_end = fields.Date(string="Valid until", tracking=True)
+    rule_ids = fields.One2many(
+        "concierge.commission.rule", "agreement_id", string="Rules", copy=True
+    )
+    line_count = fields.Integer(compute="_compute_line_count")
+    note = fields.Html()
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for agreement in self:
+            if agreement.date_end and agreement.date_end < agreement.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The agreement %(name)s ends before it starts.",
+                        name=agreement.name,
+                    )
+                )
+
+    @api.constrains("provider_id", "date_start", "date_end", "active", "company_id")
+    def _check_overlap(self):
+        self._check_overlapping_scopes()
+
+    def _check_overlapping_scopes(self):
+        """Refuse two active agreements of a provider valid on the same days
+        with a rule on the same scope (everything, a category or a product)."""
+        agreements = self.filtered("active")
+        if not agreements:
+            return
+        others = self.search(
+            [
+                ("provider_id", "in", agreements.provider_id.ids),
+                ("company_id", "in", agreements.company_id.ids),
+            ]
+        )
+        for agreement in agreements:
+            for other in others:
+                if (
+                    other == agreement
+                    or other.provider_id != agreement.provider_id
+                    or other.company_id != agreement.company_id
+                    or not agreement._overlaps(other)
+                ):
+                    continue
+                common = agreement._scope_keys() & other._scope_keys()
+                if common:
+                    raise ValidationError(
+                        self.env._(
+                            "The agreements %(first)s and %(second)s of "
+                            "%(provider)s are valid at the same time for the "
+                            "same services. End the first one before the second "
+                            "starts, or give them different scopes.",
+                            first=agreement.name,
+                            second=other.name,
+                            provider=agreement.provider_id.display_name,
+                        )
+                    )
+
+    def _overlaps(self, other):
+        self.ensure_one()
+        return (not self.date_end or self.date_end >= other.date_start) and (
+            not other.date_end or other.date_end >= self.date_start
+        )
+
+    def _scope_keys(self):
+        self.ensure_one()
+        return {rule._scope_key() for rule in self.rule_ids}
+
+    def _compute_line_count(self):
+        groups = self.env["concierge.commission.line"]._read_group(
+            [("agreement_id", "in", self.ids)], ["agreement_id"], ["__count"]
+        )
+        counts = {agreement.id: count for agreement, count in groups}
+        for agreement in self:
+            agreement.line_count = counts.get(agreement.id, 0)
+
+    def _is_valid_on(self, date):
+        self.ensure_one()
+        return self.date_start <= date and (not self.date_end or self.date_end >= date)
+
+    def _find_rule(self, product):
+        """Most specific rule of the agreement for ``product``: product, then
+        category, then everything."""
+        self.ensure_one()
+        template = product.product_tmpl_id
+        best = self.env["concierge.commission.rule"]
+        best_rank = 0
+        for rule in self.rule_ids:
+            rank = rule._match_rank(template)
+            if rank > best_rank:
+                best, best_rank = rule, rank
+        return best
+
+    def action_view_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "concierge_partners.action_concierge_commission_line"
+        )
+        action["domain"] = [("agreement_id", "=", self.id)]
+        action["context"] = {}
+        return action

@@ -1,0 +1,296 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.tools import float_is_zero
+
+from .concierge_commission_agreement import COMMISSION_MODELS, period_bounds
+
+RATIO_DIGITS = 6
+
+
+class ConciergeCommissionLine(models.Model):
+    _name = "concierge.commission.line"
+    _description = "Commission due on a customer invoice line"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    provider_id = fields.Many2one("res.partner", required=True, index=True)
+    agreement_id = fields.Many2one(
+        "concierge.commission.agreement",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    rule_id = fields.Many2one(
+        "concierge.commission.rule", required=True, ondelete="restrict"
+    )
+    commission_model = fields.Selection(
+        COMMISSION_MODELS, string="Model", required=True, index=True
+    )
+    settlement_period = fields.Selection(
+        related="agreement_id.settlement_period", store=True, index=True
+    )
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    move_id = fields.Many2one(
+        "account.move", string="Invoice", required=True, index=True, readonly=True
+    )
+    move_line_id = fields.Many2one(
+        "account.move.line", string="Invoice line", index=True, readonly=True
+    )
+    product_id = fields.Many2one("product.product", readonly=True)
+    date = fields.Date(required=True, index=True)
+    ratio = fields.Float(
+        digits=(16, RATIO_DIGITS),
+        help="Share of the invoice line this commission line stands for: 1 "
+        "for a posted invoice, the paid share on a paid basis, negative for a "
+        "correction.",
+    )
+    quantity = fields.Float(digits="Product Unit of Measure")
+    base_amount = fields.Monetary(
+        string="Sales (excl. tax)",
+        aggregator="sum",
+        help="Untaxed amount sold, negative for credit notes.",
+    )
+    collected_amount = fields.Monetary(
+        string="Collected",
+        aggregator="sum",
+        help="Amount paid by the customer, taxes included.",
+    )
+    commission_amount = fields.Monetary(string="Commission", aggregator="sum")
+    net_amount = fields.Monetary(
+        string="Net due to provider",
+        compute="_compute_net_amount",
+        store=True,
+        aggregator="sum",
+    )
+    is_correction = fields.Boolean(
+        readonly=True,
+        help="Reverses settled lines of an invoice reset to draft or cancelled.",
+    )
+    settlement_id = fields.Many2one(
+        "concierge.commission.settlement",
+        index=True,
+        ondelete="set null",
+        copy=False,
+    )
+    state = fields.Selection(
+        [("pending", "Pending"), ("settled", "Settled"), ("invoiced", "Invoiced")],
+        compute="_compute_state",
+        store=True,
+        index=True,
+    )
+
+    @api.depends("collected_amount", "commission_amount")
+    def _compute_net_amount(self):
+        for line in self:
+            line.net_amount = line.collected_amount - line.commission_amount
+
+    @api.depends("settlement_id.state")
+    def _compute_state(self):
+        for line in self:
+            settlement_state = line.settlement_id.state
+            if settlement_state in ("invoiced", "reconciled"):
+                line.state = "invoiced"
+            elif settlement_state == "confirmed":
+                line.state = "settled"
+            else:
+                line.state = "pending"
+
+    # ------------------------------------------------------------------
+    # Synchronisation with customer invoices
+    # ------------------------------------------------------------------
+    @api.model
+    def _eligible_move_lines(self, moves):
+        moves = moves.filtered(lambda m: m.move_type in ("out_invoice", "out_refund"))
+        return moves.invoice_line_ids.filtered(
+            lambda line: (
+                line.display_type == "product"
+                and line.product_id.product_tmpl_id.concierge_provider_id
+            )
+        )
+
+    @api.model
+    def _target_ratio(self, move, agreement):
+        """Share of the invoice that commissions must represent now."""
+        if move.state != "posted":
+            return 0.0
+        if agreement.basis == "invoiced":
+            return 1.0
+        total = move.amount_total_signed
+        if move.currency_id.is_zero(total):
+            return 1.0
+        return round(
+            (total - move.amount_residual_signed) / total,
+            RATIO_DIGITS,
+        )
+
+    @api.model
+    def _sync_moves(self, moves, date=None):
+        """Bring the commission lines of ``moves`` in line with their state
+        and payments: add the missing share, remove pending lines of invoices
+        that are no longer posted and correct the settled ones. Calling it
+        twice changes nothing."""
+        move_lines = self._eligible_move_lines(moves)
+        if not move_lines:
+            return self.browse()
+        existing = self.search([("move_line_id", "in", move_lines.ids)])
+        lines_by_aml = defaultdict(lambda: self.browse())
+        for line in existing:
+            lines_by_aml[line.move_line_id.id] |= line
+        agreements = self.env["concierge.commission.agreement"].search(
+            [
+                (
+                    "provider_id",
+                    "in",
+                    move_lines.product_id.product_tmpl_id.concierge_provider_id.ids,
+                ),
+                ("company_id", "in", move_lines.company_id.ids),
+            ]
+        )
+        today = date or fields.Date.context_today(self)
+        to_unlink = self.browse()
+        vals_list = []
+        for aml in move_lines:
+            move = aml.move_id
+            lines = lines_by_aml[aml.id]
+            if lines:
+                rule = lines[0].rule_id
+            else:
+                rule = self._find_rule(agreements, aml)
+            if not rule:
+                continue
+            target = self._target_ratio(move, rule.agreement_id)
+            if float_is_zero(target, precision_digits=RATIO_DIGITS):
+                pending = lines.filtered(lambda line: line.state == "pending")
+                to_unlink |= pending
+                lines -= pending
+            done = sum(lines.mapped("ratio"))
+            if float_is_zero(target - done, precision_digits=RATIO_DIGITS):
+                continue
+            vals_list.append(self._prepare_line_vals(aml, rule, target, lines, today))
+        to_unlink.unlink()
+        self._fill_commission(vals_list)
+        return self.create(vals_list)
+
+    @api.model
+    def _find_rule(self, agreements, aml):
+        provider = aml.product_id.product_tmpl_id.concierge_provider_id
+        date = aml.move_id.invoice_date or aml.move_id.date
+        for agreement in agreements:
+            if (
+                agreement.active
+                and agreement.provider_id == provider
+                and agreement.company_id == aml.company_id
+                and agreement._is_valid_on(date)
+            ):
+                rule = agreement._find_rule(aml.product_id)
+                if rule:
+                    return rule
+        return self.env["concierge.commission.rule"]
+
+    @api.model
+    def _prepare_line_vals(self, aml, rule, target, lines, today):
+        """Values of the commission line that brings ``lines`` of invoice line
+        ``aml`` to the share ``target``."""
+        move = aml.move_id
+        agreement = rule.agreement_id
+        currency = aml.company_id.currency_id
+        sign = -1 if move.move_type == "out_refund" else 1
+        vals = {
+            "provider_id": agreement.provider_id.id,
+            "agreement_id": agreement.id,
+            "rule_id": rule.id,
+            "commission_model": agreement.commission_model,
+            "company_id": aml.company_id.id,
+            "move_id": move.id,
+            "move_line_id": aml.id,
+            "product_id": aml.product_id.id,
+            "ratio": target - sum(lines.mapped("ratio")),
+        }
+        if float_is_zero(target, precision_digits=RATIO_DIGITS):
+            # Full reversal of what was settled: exact opposite amounts.
+            vals.update(
+                date=today,
+                is_correction=True,
+                quantity=-sum(lines.mapped("quantity")),
+                base_amount=-sum(lines.mapped("base_amount")),
+                collected_amount=-sum(lines.mapped("collected_amount")),
+                commission_amount=-sum(lines.mapped("commission_amount")),
+            )
+            return vals
+        base = -aml.balance
+        collected = base
+        if aml.price_subtotal:
+            collected = base * aml.price_total / aml.price_subtotal
+        if agreement.basis == "invoiced":
+            date = move.invoice_date or move.date
+        else:
+            date = today
+        target_base = currency.round(base * target)
+        target_quantity = sign * aml.quantity * target
+        vals.update(
+            date=date,
+            is_correction=bool(lines) and target < sum(lines.mapped("ratio")),
+            quantity=target_quantity - sum(lines.mapped("quantity")),
+            base_amount=target_base - sum(lines.mapped("base_amount")),
+            collected_amount=currency.round(collected * target)
+            - sum(lines.mapped("collected_amount")),
+            # Percent and fixed rules: the commission of the cumulated share
+            # minus what is already counted, so that rounding never drifts.
+            _target=(
+                target_base,
+                target_quantity,
+                sum(lines.mapped("commission_amount")),
+            ),
+        )
+        return vals
+
+    @api.model
+    def _fill_commission(self, vals_list):
+        """Compute the commission of new line values. Tier rules need the
+        volume already counted in the period: one grouped query for all."""
+        rules = self.env["concierge.commission.rule"].browse(
+            {vals["rule_id"] for vals in vals_list}
+        )
+        tier_rules = rules.filtered(lambda r: r.compute_type == "tiers")
+        volumes = defaultdict(float)
+        if tier_rules:
+            tier_vals = [v for v in vals_list if v["rule_id"] in tier_rules.ids]
+            dates = [v["date"] for v in tier_vals]
+            start = period_bounds(min(dates), "quarterly")[0]
+            end = period_bounds(max(dates), "quarterly")[1]
+            groups = self._read_group(
+                [
+                    ("rule_id", "in", tier_rules.ids),
+                    ("date", ">=", start),
+                    ("date", "<=", end),
+                ],
+                ["rule_id", "date:day"],
+                ["base_amount:sum"],
+            )
+            for rule, day, amount in groups:
+                key = (rule.id, period_bounds(day, rule.agreement_id.settlement_period))
+                volumes[key] += amount
+        for vals in vals_list:
+            target = vals.pop("_target", None)
+            if "commission_amount" in vals:
+                continue
+            rule = rules.browse(vals["rule_id"])
+            if rule.compute_type != "tiers":
+                target_base, target_quantity, done = target
+                vals["commission_amount"] = rule.currency_id.round(
+                    rule._compute_commission(target_base, target_quantity) - done
+                )
+                continue
+            key = (
+                rule.id,
+                period_bounds(vals["date"], rule.agreement_id.settlement_period),
+            )
+            vals["commission_amount"] = rule._compute_commission(
+                vals["base_amount"], vals["quantity"], volumes[key]
+            )
+            volumes[key] += vals["base_amount"]

@@ -1,0 +1,430 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import base64
+import io
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+from .concierge_commission_agreement import COMMISSION_MODELS, SETTLEMENT_PERIODS
+
+INVOICE_MODELS = ("referral", "resale")
+PAID_STATES = ("paid", "in_payment")
+
+
+class ConciergeCommissionSettlement(models.Model):
+    _name = "concierge.commission.settlement"
+    _description = "Commission settlement of a provider for a period"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, provider_id"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, default="/", copy=False
+    )
+    provider_id = fields.Many2one(
+        "res.partner", required=True, index=True, readonly=True
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        readonly=True,
+        default=lambda self: self.env.company,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    commission_model = fields.Selection(
+        COMMISSION_MODELS, string="Model", required=True, readonly=True
+    )
+    settlement_period = fields.Selection(
+        SETTLEMENT_PERIODS, string="Period", required=True, readonly=True
+    )
+    date_from = fields.Date(string="From", required=True, readonly=True)
+    date_to = fields.Date(string="To", required=True, readonly=True)
+    line_ids = fields.One2many(
+        "concierge.commission.line", "settlement_id", string="Lines", readonly=True
+    )
+    line_count = fields.Integer(compute="_compute_amounts", store=True)
+    gross_amount = fields.Monetary(
+        string="Gross sales",
+        compute="_compute_amounts",
+        store=True,
+        aggregator="sum",
+    )
+    collected_amount = fields.Monetary(
+        string="Collected", compute="_compute_amounts", store=True, aggregator="sum"
+    )
+    commission_amount = fields.Monetary(
+        string="Commission", compute="_compute_amounts", store=True, aggregator="sum"
+    )
+    net_amount = fields.Monetary(
+        string="Net due to provider",
+        compute="_compute_amounts",
+        store=True,
+        aggregator="sum",
+        help="Collected minus commission: what the conciergerie owes the "
+        "provider in mandate and consignment.",
+    )
+    amount_due = fields.Monetary(
+        string="Amount to invoice",
+        compute="_compute_amounts",
+        store=True,
+        aggregator="sum",
+        help="Commission invoiced to the provider (referral, resale) or net "
+        "due to the provider (mandate, consignment).",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("confirmed", "Confirmed"),
+            ("invoiced", "Invoiced"),
+            ("reconciled", "Reconciled"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    move_id = fields.Many2one(
+        "account.move",
+        string="Accounting document",
+        readonly=True,
+        copy=False,
+        index=True,
+        check_company=True,
+    )
+    move_state = fields.Selection(related="move_id.state", string="Document status")
+    payment_state = fields.Selection(related="move_id.payment_state")
+    amount_invoiced = fields.Monetary(
+        compute="_compute_document_amounts", string="Invoiced"
+    )
+    amount_paid = fields.Monetary(compute="_compute_document_amounts", string="Paid")
+    amount_outstanding = fields.Monetary(
+        compute="_compute_document_amounts", string="Outstanding"
+    )
+
+    def init(self):
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS concierge_commission_settlement_uniq
+            ON concierge_commission_settlement
+               (company_id, provider_id, commission_model, settlement_period, date_from)
+            WHERE state != 'cancelled'
+            """
+        )
+
+    @api.depends(
+        "line_ids.base_amount",
+        "line_ids.collected_amount",
+        "line_ids.commission_amount",
+        "commission_model",
+    )
+    def _compute_amounts(self):
+        groups = self.env["concierge.commission.line"]._read_group(
+            [("settlement_id", "in", self.ids)],
+            ["settlement_id"],
+            [
+                "__count",
+                "base_amount:sum",
+                "collected_amount:sum",
+                "commission_amount:sum",
+            ],
+        )
+        totals = {settlement.id: rest for settlement, *rest in groups}
+        for settlement in self:
+            count, gross, collected, commission = totals.get(
+                settlement.id, (0, 0.0, 0.0, 0.0)
+            )
+            settlement.line_count = count
+            settlement.gross_amount = gross
+            settlement.collected_amount = collected
+            settlement.commission_amount = commission
+            settlement.net_amount = collected - commission
+            settlement.amount_due = (
+                commission
+                if settlement.commission_model in INVOICE_MODELS
+                else collected - commission
+            )
+
+    @api.depends(
+        "move_id.amount_total_signed",
+        "move_id.amount_residual_signed",
+        "move_id.state",
+    )
+    def _compute_document_amounts(self):
+        for settlement in self:
+            move = settlement.move_id
+            if not move or move.state != "posted":
+                settlement.amount_invoiced = 0.0
+                settlement.amount_paid = 0.0
+                settlement.amount_outstanding = 0.0
+                continue
+            total = abs(move.amount_total_signed)
+            residual = abs(move.amount_residual_signed)
+            if move.move_type in ("out_refund", "in_refund"):
+                total, residual = -total, -residual
+            settlement.amount_invoiced = total
+            settlement.amount_outstanding = residual
+            settlement.amount_paid = total - residual
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = sequence.next_by_code(
+                    "concierge.commission.settlement",
+                    sequence_date=vals.get("date_from"),
+                )
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_or_cancelled(self):
+        if any(s.state not in ("draft", "cancelled") for s in self):
+            raise UserError(
+                self.env._(
+                    "Only draft or cancelled settlements can be deleted; cancel "
+                    "the settlement first."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_confirm(self):
+        self._confirm()
+
+    def _confirm(self):
+        if any(s.state != "draft" for s in self):
+            raise UserError(self.env._("Only draft settlements can be confirmed."))
+        if any(not s.line_ids for s in self):
+            raise UserError(
+                self.env._("A settlement without commission lines cannot be confirmed.")
+            )
+        self.write({"state": "confirmed"})
+
+    def action_create_document(self):
+        self._create_documents()
+
+    def _create_documents(self):
+        """Create and post the accounting document of confirmed settlements:
+        one batch create for all of them. Settlements with nothing to
+        invoice are reconciled at once."""
+        if any(s.state != "confirmed" for s in self):
+            raise UserError(
+                self.env._(
+                    "Only confirmed settlements get an accounting document; "
+                    "confirm them first."
+                )
+            )
+        to_invoice = self.filtered(lambda s: not s.currency_id.is_zero(s.amount_due))
+        (self - to_invoice).write({"state": "reconciled"})
+        if not to_invoice:
+            return self.env["account.move"]
+        moves = (
+            self.env["account.move"]
+            .with_context(default_company_id=False)
+            .create([s._prepare_move_vals() for s in to_invoice])
+        )
+        moves.action_post()
+        for settlement, move in zip(to_invoice, moves, strict=True):
+            settlement.move_id = move
+        to_invoice.write({"state": "invoiced"})
+        return moves
+
+    def _prepare_move_vals(self):
+        self.ensure_one()
+        amount = self.amount_due
+        sign = 1 if amount > 0 else -1
+        if self.commission_model in INVOICE_MODELS:
+            move_type = "out_invoice" if sign > 0 else "out_refund"
+            lines = [Command.create(self._prepare_commission_line_vals(sign))]
+        else:
+            move_type = "in_invoice" if sign > 0 else "in_refund"
+            lines = [
+                Command.create(self._prepare_collected_line_vals(sign)),
+                Command.create(self._prepare_commission_line_vals(-sign)),
+            ]
+        return {
+            "move_type": move_type,
+            "partner_id": self.provider_id.id,
+            "company_id": self.company_id.id,
+            "invoice_date": fields.Date.context_today(self),
+            "ref": self.name,
+            "invoice_origin": self.name,
+            "narration": self._period_label(),
+            "invoice_line_ids": lines,
+        }
+
+    def _period_label(self):
+        self.ensure_one()
+        return self.env._(
+            "Commission settlement %(name)s, %(start)s to %(end)s",
+            name=self.name,
+            start=self.date_from,
+            end=self.date_to,
+        )
+
+    def _prepare_commission_line_vals(self, sign):
+        self.ensure_one()
+        product = self.env.ref("concierge_partners.product_commission")
+        vals = {
+            "product_id": product.id,
+            "name": self.env._(
+                "Commission from %(start)s to %(end)s",
+                start=self.date_from,
+                end=self.date_to,
+            ),
+            "quantity": 1,
+            "price_unit": sign * self.commission_amount,
+        }
+        if self.commission_model in INVOICE_MODELS:
+            vals["tax_ids"] = [
+                Command.set(
+                    product.taxes_id.filtered(
+                        lambda t: t.company_id == self.company_id
+                    ).ids
+                )
+            ]
+        else:
+            income = product.product_tmpl_id._get_product_accounts()["income"]
+            vals["tax_ids"] = [Command.clear()]
+            if income:
+                vals["account_id"] = income.id
+        return vals
+
+    def _prepare_collected_line_vals(self, sign):
+        self.ensure_one()
+        product = self.env.ref("concierge_partners.product_collected")
+        return {
+            "product_id": product.id,
+            "name": self.env._(
+                "Sales collected on your behalf from %(start)s to %(end)s",
+                start=self.date_from,
+                end=self.date_to,
+            ),
+            "quantity": 1,
+            "price_unit": sign * self.collected_amount,
+            "tax_ids": [Command.clear()],
+        }
+
+    def action_cancel(self):
+        self._cancel()
+
+    def _cancel(self):
+        for settlement in self:
+            if settlement.move_id and settlement.move_id.state != "cancel":
+                raise UserError(
+                    self.env._(
+                        "The settlement %(name)s has an accounting document "
+                        "(%(move)s): cancel that document first, then the "
+                        "settlement.",
+                        name=settlement.name,
+                        move=settlement.move_id.display_name,
+                    )
+                )
+        self.line_ids.write({"settlement_id": False})
+        self.write({"state": "cancelled"})
+
+    def _sync_payment_state(self):
+        """Follow the payment of the accounting document."""
+        for settlement in self.filtered(
+            lambda s: s.state in ("invoiced", "reconciled") and s.move_id
+        ):
+            paid = settlement.move_id.payment_state in PAID_STATES
+            new_state = "reconciled" if paid else "invoiced"
+            if settlement.state != new_state:
+                settlement.state = new_state
+
+    def action_view_document(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": self.move_id.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
+    # Exports
+    # ------------------------------------------------------------------
+    def action_export_xlsx(self):
+        self.ensure_one()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"{self.name.replace('/', '-')}.xlsx",
+                "datas": base64.b64encode(self._export_xlsx()),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def _export_xlsx(self):
+        """Detail of the settlement, one row per commission line."""
+        self.ensure_one()
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = workbook.add_worksheet(self.env._("Detail"))
+        bold = workbook.add_format({"bold": True})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
+        date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        sheet.write(0, 0, self.name, bold)
+        sheet.write(0, 1, self.provider_id.display_name, bold)
+        sheet.write(0, 2, self._period_label())
+        headers = [
+            self.env._("Date"),
+            self.env._("Invoice"),
+            self.env._("Product"),
+            self.env._("Quantity"),
+            self.env._("Sales (excl. tax)"),
+            self.env._("Collected"),
+            self.env._("Commission"),
+            self.env._("Net due to provider"),
+        ]
+        for col, header in enumerate(headers):
+            sheet.write(2, col, header, bold)
+        row = 3
+        for line in self.line_ids.sorted(lambda line: (line.date, line.id)):
+            sheet.write_datetime(row, 0, line.date, date_format)
+            sheet.write(row, 1, line.move_id.name or "")
+            sheet.write(row, 2, line.product_id.display_name or "")
+            sheet.write_number(row, 3, line.quantity)
+            sheet.write_number(row, 4, line.base_amount, money)
+            sheet.write_number(row, 5, line.collected_amount, money)
+            sheet.write_number(row, 6, line.commission_amount, money)
+            sheet.write_number(row, 7, line.net_amount, money)
+            row += 1
+        sheet.write(row, 0, self.env._("Total"), bold)
+        totals = [
+            self.gross_amount,
+            self.collected_amount,
+            self.commission_amount,
+            self.net_amount,
+        ]
+        for offset, total in enumerate(totals):
+            col = 4 + offset
+            column = xl_col_to_name(col)
+            sheet.write_formula(
+                row, col, f"=SUM({column}4:{column}{row})", money_bold, total
+            )
+        sheet.freeze_panes(3, 0)
+        sheet.autofilter(2, 0, max(row - 1, 2), len(headers) - 1)
+        sheet.set_column(0, 0, 12)
+        sheet.set_column(1, 2, 28)
+        sheet.set_column(3, 7, 16)
+        workbook.close()
+        return output.getvalue()
