@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/product_data.xml",
+        "data/concierge_indicator_data.xml",
         "report/concierge_commission_statement.xml",
         "views/res_partner_views.xml",
         "views/concierge_commission_agreement_views.xml",
@@ -24,5 +25,8 @@
         "views/wizard_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/res_partner_demo.xml"],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/concierge_commission_demo.xml",
+    ],
 }

@@ -6,3 +6,4 @@ from . import concierge_commission_line
 from . import concierge_commission_settlement
 from . import account_move
 from . import account_partial_reconcile
+from . import concierge_indicator_value

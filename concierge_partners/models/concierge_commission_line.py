@@ -42,6 +42,11 @@ class ConciergeCommissionLine(models.Model):
         "account.move.line", string="Invoice line", index=True, readonly=True
     )
     product_id = fields.Many2one("product.product", readonly=True)
+    site_id = fields.Many2one(
+        "concierge.site",
+        index=True,
+        help="Home site of the customer: where the sale counts in the indicators.",
+    )
     date = fields.Date(required=True, index=True)
     ratio = fields.Float(
         digits=(16, RATIO_DIGITS),
@@ -209,6 +214,8 @@ class ConciergeCommissionLine(models.Model):
             "move_id": move.id,
             "move_line_id": aml.id,
             "product_id": aml.product_id.id,
+            "site_id": move.partner_id.concierge_site_id.id
+            or move.partner_id.commercial_partner_id.concierge_site_id.id,
             "ratio": target - sum(lines.mapped("ratio")),
         }
         if float_is_zero(target, precision_digits=RATIO_DIGITS):

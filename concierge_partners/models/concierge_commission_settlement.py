@@ -194,6 +194,32 @@ class ConciergeCommissionSettlement(models.Model):
                 )
             )
 
+    @api.model
+    def settle_period(
+        self,
+        date,
+        settlement_period="monthly",
+        provider_ids=None,
+        confirm=False,
+        create_documents=False,
+    ):
+        """Settle the period holding ``date`` (for scripts and XML-RPC):
+        same as the wizard, optionally confirming the settlements and
+        creating their accounting documents. Returns the settlement ids."""
+        wizard = self.env["concierge.commission.settle.wizard"].create(
+            {
+                "date": date,
+                "settlement_period": settlement_period,
+                "provider_ids": [Command.set(provider_ids or [])],
+            }
+        )
+        settlements = wizard._settle()
+        if confirm or create_documents:
+            settlements.filtered(lambda s: s.state == "draft")._confirm()
+        if create_documents:
+            settlements.filtered(lambda s: s.state == "confirmed")._create_documents()
+        return settlements.ids
+
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------

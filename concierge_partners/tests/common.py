@@ -121,8 +121,9 @@ class CommissionCase(ConciergeCase):
             {
                 "date": date or cls.date,
                 "settlement_period": period,
+                # Only the test's providers: the demo data has its own.
                 "provider_ids": [
-                    Command.set((providers or cls.env["res.partner"]).ids)
+                    Command.set((providers or cls.provider | cls.producer).ids)
                 ],
             }
         )

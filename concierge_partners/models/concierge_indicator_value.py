@@ -1,0 +1,41 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import models
+
+
+class ConciergeIndicatorValue(models.Model):
+    _inherit = "concierge.indicator.value"
+
+    def _commission_line_groups(self, date_from, date_to, sites, aggregate):
+        """One grouped query on the commission lines of the month, per site.
+        Lines of customers without a home site count under no site when all
+        the sites are asked for."""
+        domain = [
+            ("company_id", "=", self.env.company.id),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+        ]
+        if sites:
+            domain.append(("site_id", "in", sites.ids))
+        groups = self.env["concierge.commission.line"]._read_group(
+            domain, ["site_id"], [aggregate]
+        )
+        return {site.id or False: value for site, value in groups}
+
+    def _compute_indicator_local_spend(self, date_from, date_to, sites):
+        """Sales (excl. tax) generated for local providers."""
+        return self._commission_line_groups(
+            date_from, date_to, sites, "base_amount:sum"
+        )
+
+    def _compute_indicator_commission_revenue(self, date_from, date_to, sites):
+        """Commissions earned from local providers."""
+        return self._commission_line_groups(
+            date_from, date_to, sites, "commission_amount:sum"
+        )
+
+    def _compute_indicator_active_providers(self, date_from, date_to, sites):
+        """Providers with at least one sale in the month."""
+        return self._commission_line_groups(
+            date_from, date_to, sites, "provider_id:count_distinct"
+        )
