@@ -3,7 +3,7 @@
 {
     "name": "Conciergerie de territoire - Company subscriptions",
     "summary": "Plans and contracts of companies subscribing for their staff",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -13,7 +13,9 @@
     "data": [
         "security/concierge_b2b_contracts_security.xml",
         "security/ir.model.access.csv",
+        "data/product_data.xml",
         "views/concierge_b2b_plan_views.xml",
+        "views/contract_contract_views.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/concierge_b2b_plan_demo.xml"],

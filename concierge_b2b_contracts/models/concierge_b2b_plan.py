@@ -32,6 +32,24 @@ class ConciergeB2bPlan(models.Model):
         help="Employer-paid requests included in the fee; the next ones are "
         "invoiced as overage.",
     )
+    band_ids = fields.One2many(
+        "concierge.b2b.plan.band",
+        "plan_id",
+        string="Headcount bands",
+        copy=True,
+        help="When set, the employee fee is the fee of the band matching the "
+        "headcount of the period instead of the fee per employee.",
+    )
+    product_id = fields.Many2one(
+        "product.product",
+        string="Subscription product",
+        check_company=True,
+        default=lambda self: self.env.ref(
+            "concierge_b2b_contracts.product_b2b_subscription",
+            raise_if_not_found=False,
+        ),
+        help="Product of the fixed and per-employee invoice lines.",
+    )
     presence_hours = fields.Float(
         string="On-site presence (hours per week)", tracking=True
     )
@@ -39,7 +57,15 @@ class ConciergeB2bPlan(models.Model):
         "product.product",
         string="Overage product",
         check_company=True,
+        default=lambda self: self.env.ref(
+            "concierge_b2b_contracts.product_b2b_overage", raise_if_not_found=False
+        ),
         help="Product used to invoice the requests beyond the quota.",
+    )
+    overage_price = fields.Monetary(
+        string="Price per extra request",
+        tracking=True,
+        help="Price of each employer-paid request beyond the quota.",
     )
     category_ids = fields.Many2many(
         "concierge.service.category",
@@ -50,7 +76,11 @@ class ConciergeB2bPlan(models.Model):
     description = fields.Html()
 
     @api.constrains(
-        "fixed_fee", "fee_per_employee", "included_requests", "presence_hours"
+        "fixed_fee",
+        "fee_per_employee",
+        "included_requests",
+        "presence_hours",
+        "overage_price",
     )
     def _check_non_negative(self):
         for plan in self:
@@ -60,6 +90,7 @@ class ConciergeB2bPlan(models.Model):
                     plan.fee_per_employee,
                     plan.included_requests,
                     plan.presence_hours,
+                    plan.overage_price,
                 )
                 < 0
             ):
@@ -70,3 +101,8 @@ class ConciergeB2bPlan(models.Model):
                         plan=plan.name,
                     )
                 )
+
+    def _get_band(self, headcount):
+        """Return the headcount band matching ``headcount`` (may be empty)."""
+        self.ensure_one()
+        return self.band_ids.filtered(lambda band: band._contains(headcount))[:1]

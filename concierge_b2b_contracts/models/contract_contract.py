@@ -1,0 +1,278 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+
+# Recurrence of a contract without line recurrence, copied on its new lines
+# (the line defaults would otherwise win over the values of the contract).
+RECURRENCE_FIELDS = (
+    "date_start",
+    "date_end",
+    "recurring_rule_type",
+    "recurring_invoicing_type",
+    "recurring_interval",
+)
+
+
+class ContractContract(models.Model):
+    _inherit = "contract.contract"
+
+    concierge_plan_id = fields.Many2one(
+        "concierge.b2b.plan",
+        string="Company plan",
+        index=True,
+        tracking=True,
+        domain="[('company_id', '=', company_id)]",
+        help="Subscription plan of a company for its employees.",
+    )
+    concierge_site_id = fields.Many2one(
+        "concierge.site",
+        string="Conciergerie site",
+        index=True,
+        check_company=True,
+        tracking=True,
+    )
+    concierge_contact_id = fields.Many2one(
+        "res.partner",
+        string="Employer contact",
+        domain="[('commercial_partner_id', '=', commercial_partner_id)]",
+        help="Person of the client company who follows the contract and its "
+        "employer report on the portal.",
+    )
+    concierge_employee_ids = fields.Many2many(
+        "res.partner",
+        string="Covered employees",
+        compute="_compute_concierge_employees",
+        help="Beneficiaries whose employer is the client. The headcount is "
+        "counted again at each invoicing date.",
+    )
+    concierge_employee_count = fields.Integer(
+        string="Employees covered", compute="_compute_concierge_employees"
+    )
+    concierge_quota = fields.Integer(
+        string="Included requests per period",
+        related="concierge_plan_id.included_requests",
+    )
+    concierge_sale_order_id = fields.Many2one(
+        "sale.order",
+        string="Proposal",
+        index=True,
+        copy=False,
+        readonly=True,
+        check_company=True,
+    )
+
+    def _concierge_employer(self):
+        self.ensure_one()
+        return self.partner_id.commercial_partner_id
+
+    @api.depends("partner_id")
+    def _compute_concierge_employees(self):
+        employers = self.partner_id.commercial_partner_id
+        groups = self.env["res.partner"]._read_group(
+            [("concierge_employer_id", "in", employers.ids)],
+            ["concierge_employer_id"],
+            ["id:array_agg"],
+        )
+        employees = {employer.id: ids for employer, ids in groups}
+        for contract in self:
+            ids = employees.get(contract.partner_id.commercial_partner_id.id, [])
+            contract.concierge_employee_ids = ids
+            contract.concierge_employee_count = len(ids)
+
+    # ------------------------------------------------------------------
+    # constraints
+    # ------------------------------------------------------------------
+    @api.constrains("concierge_plan_id", "company_id", "partner_id")
+    def _check_concierge_plan_company(self):
+        for contract in self.filtered("concierge_plan_id"):
+            plan = contract.concierge_plan_id
+            client_company = contract.partner_id.company_id
+            if plan.company_id != contract.company_id or (
+                client_company and client_company != plan.company_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The plan %(plan)s belongs to %(plan_company)s, but the "
+                        "contract of %(client)s is kept by %(company)s: the "
+                        "plan, the client and the contract must belong to the "
+                        "same company.",
+                        plan=plan.name,
+                        plan_company=plan.company_id.name,
+                        client=contract.partner_id.display_name,
+                        company=(client_company or contract.company_id).name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # plan lines
+    # ------------------------------------------------------------------
+    @api.model
+    def _prepare_concierge_plan_lines(self, plan):
+        """Contract lines (values) invoicing the fees of ``plan``."""
+        product = plan.product_id
+        lines = [
+            {
+                "concierge_b2b_kind": "fixed",
+                "product_id": product.id,
+                "uom_id": product.uom_id.id,
+                "name": self.env._(
+                    "%(plan)s - fixed fee #START# - #END#", plan=plan.name
+                ),
+                "quantity": 1.0,
+                "automatic_price": False,
+                "price_unit": plan.fixed_fee,
+                "sequence": 10,
+            }
+        ]
+        if plan.fee_per_employee or plan.band_ids:
+            lines.append(
+                {
+                    "concierge_b2b_kind": "employee",
+                    "product_id": product.id,
+                    "uom_id": product.uom_id.id,
+                    "name": self.env._(
+                        "%(plan)s - employee fee #START# - #END#", plan=plan.name
+                    ),
+                    "quantity": 1.0,
+                    "automatic_price": False,
+                    "price_unit": plan.fee_per_employee,
+                    "sequence": 20,
+                }
+            )
+        return lines
+
+    @api.model
+    def _prepare_concierge_line_recurrence(self, vals):
+        """Recurrence of the plan lines of a contract created from ``vals``.
+
+        Lines of a contract without line recurrence take its dates; their
+        next invoice date is given rather than computed, because the
+        computation goes from the line to the contract and back and gives
+        no date to some lines of large batches.
+        """
+        if vals.get("line_recurrence"):
+            return {}
+        recurrence = {
+            fname: vals[fname] for fname in RECURRENCE_FIELDS if vals.get(fname)
+        }
+        date_start = fields.Date.to_date(vals.get("date_start"))
+        if date_start and not vals.get("recurring_next_date"):
+            mixin = self.env["contract.line"]
+            invoicing_type = vals.get("recurring_invoicing_type", "pre-paid")
+            rule_type = vals.get("recurring_rule_type", "monthly")
+            recurrence["recurring_next_date"] = mixin.get_next_invoice_date(
+                date_start,
+                invoicing_type,
+                mixin._get_default_recurring_invoicing_offset(
+                    invoicing_type, rule_type
+                ),
+                rule_type,
+                vals.get("recurring_interval", 1),
+                max_date_end=fields.Date.to_date(vals.get("date_end")),
+            )
+        elif vals.get("recurring_next_date"):
+            recurrence["recurring_next_date"] = vals["recurring_next_date"]
+        return recurrence
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        plans = self.env["concierge.b2b.plan"].browse(
+            [
+                vals["concierge_plan_id"]
+                for vals in vals_list
+                if vals.get("concierge_plan_id")
+            ]
+        )
+        plan_lines = {
+            plan.id: self._prepare_concierge_plan_lines(plan) for plan in plans
+        }
+        for vals in vals_list:
+            if vals.get("concierge_plan_id") and not vals.get("contract_line_ids"):
+                recurrence = self._prepare_concierge_line_recurrence(vals)
+                vals["contract_line_ids"] = [
+                    Command.create(dict(line_vals, **recurrence))
+                    for line_vals in plan_lines[vals["concierge_plan_id"]]
+                ]
+        return super().create(vals_list)
+
+    def action_concierge_apply_plan(self):
+        """Align the fee lines of the contracts on their plan."""
+        for contract in self.filtered("concierge_plan_id"):
+            contract._concierge_apply_plan()
+        return True
+
+    def _concierge_apply_plan(self):
+        self.ensure_one()
+        commands = []
+        existing = {
+            line.concierge_b2b_kind: line
+            for line in self.contract_line_ids
+            if line.concierge_b2b_kind
+        }
+        for line_vals in self._prepare_concierge_plan_lines(self.concierge_plan_id):
+            line = existing.pop(line_vals["concierge_b2b_kind"], None)
+            if line:
+                commands.append(
+                    Command.update(
+                        line.id,
+                        {
+                            "price_unit": line_vals["price_unit"],
+                            "automatic_price": False,
+                        },
+                    )
+                )
+            else:
+                if not self.line_recurrence:
+                    line_vals.update(
+                        {
+                            fname: self[fname]
+                            for fname in RECURRENCE_FIELDS
+                            if fname != "date_end"
+                        }
+                    )
+                commands.append(Command.create(line_vals))
+        for line in existing.values():
+            commands.append(Command.update(line.id, {"is_canceled": True}))
+        self.write({"contract_line_ids": commands})
+
+    # ------------------------------------------------------------------
+    # invoicing
+    # ------------------------------------------------------------------
+    def _prepare_invoice(self, date_invoice, journal=None):
+        vals = super()._prepare_invoice(date_invoice, journal=journal)
+        if self.concierge_plan_id:
+            vals["concierge_b2b_contract_id"] = self.id
+        return vals
+
+    def _prepare_recurring_invoices_values(self, date_ref=False):
+        # The guard sits here: the cron, the "Create invoice" button and the
+        # manual invoicing wizard all go through this method.
+        self._concierge_repair_next_dates()
+        return super()._prepare_recurring_invoices_values(date_ref=date_ref)
+
+    def _recurring_create_invoice(self, date_ref=False):
+        moves = super()._recurring_create_invoice(date_ref=date_ref)
+        # OCA recomputes the next dates from the lines to the contract and
+        # back: in large batches some stay on the period just billed.
+        self._concierge_repair_next_dates()
+        return moves
+
+    def _concierge_repair_next_dates(self):
+        """Move lines and contracts past the periods already billed."""
+        self.contract_line_ids._concierge_repair_billed_periods()
+        by_date = {}
+        for contract in self:
+            dates = contract.contract_line_ids.filtered(
+                lambda line: (
+                    line.recurring_next_date
+                    and not line.is_canceled
+                    and (not line.display_type or line.is_recurring_note)
+                )
+            ).mapped("recurring_next_date")
+            expected = min(dates) if dates else False
+            if dates and contract.recurring_next_date != expected:
+                by_date.setdefault(expected, self.browse())
+                by_date[expected] |= contract
+        for next_date, contracts in by_date.items():
+            contracts.write({"recurring_next_date": next_date})
