@@ -1,7 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import date_utils
 
 COMMISSION_MODELS = [
@@ -167,6 +167,69 @@ class ConciergeCommissionAgreement(models.Model):
             if rank > best_rank:
                 best, best_rank = rule, rank
         return best
+
+    def _prepare_consignment_receipt_vals(self, quantities=None):
+        """Receipt of goods the producer leaves in consignment: the producer
+        stays the owner of the stock until it is sold. ``quantities`` is a
+        {product: quantity} dict of the goods received."""
+        self.ensure_one()
+        if self.commission_model != "consignment":
+            raise UserError(
+                self.env._(
+                    "Goods are received in consignment only under a consignment "
+                    "agreement."
+                )
+            )
+        picking_type = self.env["stock.picking.type"].search(
+            [
+                ("code", "=", "incoming"),
+                ("company_id", "=", self.company_id.id),
+            ],
+            limit=1,
+        )
+        if not picking_type:
+            raise UserError(
+                self.env._(
+                    "Set up a warehouse with receipts in %(company)s first.",
+                    company=self.company_id.name,
+                )
+            )
+        vals = {
+            "picking_type_id": picking_type.id,
+            "partner_id": self.provider_id.id,
+            "owner_id": self.provider_id.id,
+            "company_id": self.company_id.id,
+            "origin": self.name,
+            "location_id": self.env.ref("stock.stock_location_suppliers").id,
+            "location_dest_id": picking_type.default_location_dest_id.id,
+        }
+        if quantities:
+            vals["move_ids"] = [
+                Command.create(
+                    {
+                        "name": product.display_name,
+                        "product_id": product.id,
+                        "product_uom_qty": quantity,
+                        "product_uom": product.uom_id.id,
+                        "location_id": vals["location_id"],
+                        "location_dest_id": vals["location_dest_id"],
+                        "company_id": self.company_id.id,
+                    }
+                )
+                for product, quantity in quantities.items()
+            ]
+        return vals
+
+    def action_consignment_receipt(self):
+        self.ensure_one()
+        vals = self._prepare_consignment_receipt_vals()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Consignment receipt"),
+            "res_model": "stock.picking",
+            "view_mode": "form",
+            "context": {f"default_{key}": value for key, value in vals.items()},
+        }
 
     def action_view_lines(self):
         self.ensure_one()

@@ -5,3 +5,5 @@ from . import test_settlement
 from . import test_registry_lookup
 from . import test_security
 from . import test_indicator
+from . import test_reconciliation_export
+from . import test_consignment
