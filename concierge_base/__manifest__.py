@@ -10,7 +10,7 @@
     "website": "https://github.com/concierge-suite/concierge-suite",
     "development_status": "Alpha",
     "depends": ["mail", "contacts", "account", "phone_validation", "portal"],
-    "external_dependencies": {"python": ["phonenumbers"]},
+    "external_dependencies": {"python": ["phonenumbers", "xlsxwriter"]},
     "data": [
         "security/concierge_base_security.xml",
         "security/ir.model.access.csv",
@@ -21,6 +21,9 @@
         "views/concierge_indicator_views.xml",
         "views/res_partner_views.xml",
         "views/concierge_funding_agreement_views.xml",
+        "wizards/concierge_funding_mix_views.xml",
+        "views/concierge_test_phase_views.xml",
+        "report/concierge_test_phase_report.xml",
         "views/res_config_settings_views.xml",
         "wizards/concierge_indicator_recompute_views.xml",
         "views/menus.xml",

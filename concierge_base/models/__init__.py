@@ -5,6 +5,9 @@ from . import concierge_indicator_value
 from . import concierge_funding_agreement
 from . import concierge_funding_installment
 from . import concierge_funding_deadline
+from . import concierge_test_phase
+from . import account_account
+from . import product_category
 from . import res_company
 from . import res_config_settings
 from . import res_partner

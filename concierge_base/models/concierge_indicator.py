@@ -108,7 +108,7 @@ class ConciergeIndicator(models.Model):
             values = values.filtered(lambda v: v.period == last)
         return sum(values.mapped("value"))
 
-    def _get_values(self, date_from, date_to, sites=None):
+    def _get_values(self, date_from, date_to, sites=None, companies=None):
         """Values of this indicator for the periods between two dates.
 
         With ``sites``, the values of these sites when the indicator has any,
@@ -121,7 +121,7 @@ class ConciergeIndicator(models.Model):
             ("indicator_id", "=", self.id),
             ("period", ">=", Value._period_start(date_from)),
             ("period", "<=", date_to),
-            ("company_id", "in", self.env.companies.ids),
+            ("company_id", "in", (companies or self.env.companies).ids),
         ]
         values = Value.search(domain)
         if sites:
@@ -131,11 +131,13 @@ class ConciergeIndicator(models.Model):
         # totals over sites when the indicator is kept per site
         return with_site or values
 
-    def _aggregate(self, date_from, date_to, sites=None, aggregation=None):
+    def _aggregate(
+        self, date_from, date_to, sites=None, aggregation=None, companies=None
+    ):
         """The figure of this indicator over a date range, or None."""
         self.ensure_one()
         return self._aggregate_values(
-            self._get_values(date_from, date_to, sites),
+            self._get_values(date_from, date_to, sites, companies),
             aggregation or self.aggregation,
         )
 

@@ -320,3 +320,62 @@ class ConciergeIndicatorValue(models.Model):
             ["__count"],
         )
         return {site.id: count for site, count in groups}
+
+    def _funding_mix_shares(self, date_from, date_to):
+        """Public and private grants in % of the month's funding mix."""
+        totals = self.env["concierge.funding.mix"]._get_mix_totals(date_from, date_to)
+        total = sum(totals.values())
+        if not self.env.company.currency_id.round(total):
+            return None
+        return {
+            "public": 100.0 * totals["public_grants"] / total,
+            "private": 100.0 * totals["private_grants"] / total,
+        }
+
+    def _compute_indicator_public_funding_share(self, date_from, date_to, sites):
+        """Public grants received, in % of the month's revenue (whole
+        conciergerie: no value per site)."""
+        shares = self._funding_mix_shares(date_from, date_to)
+        return {False: shares["public"]} if shares else {}
+
+    def _compute_indicator_private_funding_share(self, date_from, date_to, sites):
+        """Private grants and sponsorship received, in % of the month's
+        revenue (whole conciergerie)."""
+        shares = self._funding_mix_shares(date_from, date_to)
+        return {False: shares["private"]} if shares else {}
+
+    def _compute_indicator_funding_received_rate(self, date_from, date_to, sites):
+        """Money received by the end of the month, in % of the installments
+        due by then (signed and closed agreements)."""
+        installments = self.env["concierge.funding.installment"].search(
+            [
+                ("company_id", "=", self.env.company.id),
+                ("agreement_state", "in", ("signed", "closed")),
+                ("date_due", "<=", date_to),
+            ]
+        )
+        expected = sum(installments.mapped("amount_expected"))
+        if not self.env.company.currency_id.round(expected):
+            return {}
+        received = sum(
+            amount
+            for _installment, day, amount in installments._get_receipts()
+            if day and day <= date_to
+        )
+        return {False: 100.0 * received / expected}
+
+    def _compute_indicator_active_agreements(self, date_from, date_to, sites):
+        """Signed or closed agreements running during the month."""
+        count = self.env["concierge.funding.agreement"].search_count(
+            [
+                ("company_id", "=", self.env.company.id),
+                ("state", "in", ("signed", "closed")),
+                "|",
+                ("date_start", "=", False),
+                ("date_start", "<=", date_to),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", date_from),
+            ]
+        )
+        return {False: count}

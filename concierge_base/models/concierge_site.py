@@ -51,6 +51,13 @@ class ConciergeSite(models.Model):
         help="Company or establishment hosting the desk (desks in a company).",
         domain="[('is_company', '=', True)]",
     )
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        string="Analytic account",
+        check_company=True,
+        help="Revenue carrying this analytic account counts for this site in "
+        "the funding mix.",
+    )
     street = fields.Char()
     street2 = fields.Char()
     zip = fields.Char()

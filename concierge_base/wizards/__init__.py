@@ -1,1 +1,2 @@
 from . import concierge_indicator_recompute
+from . import concierge_funding_mix

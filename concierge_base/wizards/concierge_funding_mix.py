@@ -1,0 +1,289 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..models.account_account import ACCOUNTING_SOURCES
+from .funding_mix_xlsx import FundingMixXlsx
+
+SOURCE_CATEGORIES = [
+    ACCOUNTING_SOURCES[0],
+    ACCOUNTING_SOURCES[1],
+    ACCOUNTING_SOURCES[2],
+    ("public_grants", "Public grants"),
+    ("private_grants", "Private grants and sponsorship"),
+    ACCOUNTING_SOURCES[3],
+]
+
+
+class ConciergeFundingMix(models.TransientModel):
+    """The funding mix of a date range: revenue by source, with shares."""
+
+    _name = "concierge.funding.mix"
+    _description = "Funding mix"
+
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+    )
+    date_to = fields.Date(
+        string="To",
+        required=True,
+        default=lambda self: fields.Date.context_today(self),
+    )
+    site_ids = fields.Many2many(
+        "concierge.site",
+        string="Sites",
+        help="Leave empty for the whole conciergerie. With sites, revenue "
+        "counts through the analytic account of each site, and grants through "
+        "the sites of their agreements.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    line_ids = fields.One2many("concierge.funding.mix.line", "mix_id")
+    amount_total = fields.Monetary(string="Total", compute="_compute_amount_total")
+    xlsx_file = fields.Binary(string="XLSX file", readonly=True, attachment=False)
+    xlsx_filename = fields.Char(readonly=True)
+
+    @api.depends("line_ids.amount")
+    def _compute_amount_total(self):
+        for mix in self:
+            mix.amount_total = sum(mix.line_ids.mapped("amount"))
+
+    def _check_dates(self):
+        for mix in self:
+            if mix.date_to < mix.date_from:
+                raise UserError(
+                    self.env._(
+                        "The funding mix ends before it starts: check the dates."
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # computation
+    # ------------------------------------------------------------------
+    @api.model
+    def _accounting_rows(self, date_from, date_to, sites=None):
+        """Revenue from posted entries: a list of (category, label, amount).
+
+        A line counts under the source of its account, else under the
+        source of its product's category (or the nearest parent category
+        that has one); lines of neither are left out.
+        """
+        company = self.env.company
+        accounts = (
+            self.env["account.account"]
+            .sudo()
+            .search(
+                [
+                    ("concierge_source_category", "!=", False),
+                    ("company_ids", "in", company.ids),
+                ]
+            )
+        )
+        categories = (
+            self.env["product.category"]
+            .sudo()
+            .search([("concierge_source_category", "!=", False)])
+        )
+        category_ids = (
+            self.env["product.category"]
+            .sudo()
+            .search([("id", "child_of", categories.ids)])
+            if categories
+            else categories
+        )
+        if not accounts and not category_ids:
+            return []
+        domain = [
+            ("parent_state", "=", "posted"),
+            ("company_id", "=", company.id),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+            "|",
+            ("account_id", "in", accounts.ids),
+            ("product_id.categ_id", "in", category_ids.ids),
+        ]
+        analytic_ids = set()
+        if sites:
+            analytic_ids = {str(a) for a in sites.analytic_account_id.ids}
+            if not analytic_ids:
+                return []
+            domain.append(
+                ("analytic_distribution", "in", sites.analytic_account_id.ids)
+            )
+        lines = (
+            self.env["account.move.line"]
+            .sudo()
+            .search_fetch(
+                domain,
+                ["balance", "account_id", "product_id", "analytic_distribution"],
+            )
+        )
+        totals = defaultdict(float)
+        for line in lines:
+            category = line.account_id.concierge_source_category
+            label = line.account_id.display_name
+            if not category:
+                categ = line.product_id.categ_id
+                while categ and not categ.concierge_source_category:
+                    categ = categ.parent_id
+                category = categ.concierge_source_category
+                label = categ.display_name
+            if not category:
+                continue
+            share = 1.0
+            if sites:
+                share = (
+                    sum(
+                        percent
+                        for key, percent in (line.analytic_distribution or {}).items()
+                        if analytic_ids & set(key.split(","))
+                    )
+                    / 100.0
+                )
+            totals[(category, label)] += -line.balance * share
+        return [
+            (category, label, amount) for (category, label), amount in totals.items()
+        ]
+
+    @api.model
+    def _grant_rows(self, date_from, date_to, sites=None):
+        """Grants received in the range, from the installments: a list of
+        (category, funder name, amount)."""
+        installments = (
+            self.env["concierge.funding.installment"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.env.company.id),
+                    ("agreement_state", "in", ("signed", "closed")),
+                    ("move_line_ids", "!=", False),
+                ]
+            )
+        )
+        totals = defaultdict(float)
+        for installment, day, amount in installments._get_receipts():
+            if not day or not date_from <= day <= date_to:
+                continue
+            agreement = installment.agreement_id
+            share = 1.0
+            if sites:
+                if not agreement.site_ids:
+                    continue
+                share = len(agreement.site_ids & sites) / len(agreement.site_ids)
+            category = (
+                "public_grants"
+                if agreement.funder_kind == "public"
+                else "private_grants"
+            )
+            totals[(category, agreement.funder_id.display_name)] += amount * share
+        return [
+            (category, label, amount) for (category, label), amount in totals.items()
+        ]
+
+    @api.model
+    def _get_mix_rows(self, date_from, date_to, sites=None):
+        rows = self._accounting_rows(date_from, date_to, sites)
+        rows += self._grant_rows(date_from, date_to, sites)
+        return [row for row in rows if self.env.company.currency_id.round(row[2])]
+
+    @api.model
+    def _get_mix_totals(self, date_from, date_to, sites=None):
+        """{category: amount} over the range, every category present."""
+        totals = dict.fromkeys((key for key, _label in SOURCE_CATEGORIES), 0.0)
+        for category, _label, amount in self._get_mix_rows(date_from, date_to, sites):
+            totals[category] += amount
+        return totals
+
+    def _prepare_line_vals(self):
+        self.ensure_one()
+        mix = self.with_company(self.company_id)
+        rows = mix._get_mix_rows(self.date_from, self.date_to, self.site_ids)
+        total = sum(amount for _category, _label, amount in rows)
+        return [
+            {
+                "mix_id": self.id,
+                "category": category,
+                "name": label,
+                "amount": amount,
+                "share": 100.0 * amount / total if total else 0.0,
+            }
+            for category, label, amount in sorted(rows)
+        ]
+
+    def _compute_lines(self):
+        self._check_dates()
+        self.line_ids.unlink()
+        self.env["concierge.funding.mix.line"].create(
+            [vals for mix in self for vals in mix._prepare_line_vals()]
+        )
+
+    def _get_category_totals(self):
+        """[(category key, label, amount, share)] in the order of the report."""
+        self.ensure_one()
+        labels = dict(
+            self.env["concierge.funding.mix.line"]
+            ._fields["category"]
+            ._description_selection(self.env)
+        )
+        total = self.amount_total
+        result = []
+        for key, _label in SOURCE_CATEGORIES:
+            amount = sum(
+                self.line_ids.filtered(lambda line, k=key: line.category == k).mapped(
+                    "amount"
+                )
+            )
+            result.append(
+                (key, labels[key], amount, 100.0 * amount / total if total else 0.0)
+            )
+        return result
+
+    def action_show(self):
+        self.ensure_one()
+        self._compute_lines()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "concierge_base.action_concierge_funding_mix_line"
+        )
+        action["domain"] = [("mix_id", "=", self.id)]
+        action["context"] = {"concierge_mix_id": self.id}
+        return action
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        self._compute_lines()
+        content = FundingMixXlsx(self.env).generate(self)
+        self.write(
+            {
+                "xlsx_file": content,
+                "xlsx_filename": "funding_mix_%s_%s.xlsx"
+                % (self.date_from, self.date_to),
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/concierge.funding.mix/%s/xlsx_file/%s?download=true"
+            % (self.id, self.xlsx_filename),
+            "target": "self",
+        }
+
+
+class ConciergeFundingMixLine(models.TransientModel):
+    _name = "concierge.funding.mix.line"
+    _description = "Funding mix line"
+    _order = "category, name"
+
+    mix_id = fields.Many2one(
+        "concierge.funding.mix", required=True, ondelete="cascade", index=True
+    )
+    category = fields.Selection(SOURCE_CATEGORIES, string="Source", required=True)
+    name = fields.Char(string="Detail")
+    currency_id = fields.Many2one(related="mix_id.currency_id")
+    amount = fields.Monetary(aggregator="sum")
+    share = fields.Float(string="Share (%)", aggregator="sum")
