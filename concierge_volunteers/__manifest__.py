@@ -2,19 +2,34 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 {
     "name": "Conciergerie de territoire - Volunteers",
-    "summary": "Volunteers of a conciergerie: skills, missions, shifts",
-    "version": "18.0.1.0.0",
+    "summary": "Volunteers of a conciergerie: missions, shifts, sign-up, "
+    "attendance and valuation of volunteer time",
+    "version": "18.0.1.1.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
     "website": "https://github.com/concierge-suite/concierge-suite",
     "development_status": "Alpha",
     "depends": ["concierge_services"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
+        "security/concierge_volunteers_security.xml",
         "security/ir.model.access.csv",
         "views/concierge_volunteer_skill_views.xml",
         "views/res_partner_views.xml",
+        "views/concierge_volunteer_mission_views.xml",
+        "views/concierge_volunteer_shift_views.xml",
+        "views/concierge_volunteer_attendance_views.xml",
+        "views/concierge_volunteer_valuation_views.xml",
+        "views/concierge_volunteer_wizard_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/volunteer_demo.xml"],
+    "demo": ["demo/volunteer_demo.xml", "demo/volunteer_shift_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "concierge_volunteers/static/tests/tours/*.js",
+        ],
+    },
 }

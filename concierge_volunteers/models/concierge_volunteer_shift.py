@@ -1,0 +1,254 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# attendance states that hold a seat of the shift
+SEAT_STATES = ("registered", "attended", "absent")
+
+
+class ConciergeVolunteerShift(models.Model):
+    _name = "concierge.volunteer.shift"
+    _description = "Volunteer shift"
+    _inherit = ["mail.thread"]
+    _order = "date_start, id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    mission_id = fields.Many2one(
+        "concierge.volunteer.mission",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+    )
+    mission_type = fields.Selection(related="mission_id.mission_type", store=True)
+    skill_ids = fields.Many2many(related="mission_id.skill_ids")
+    site_id = fields.Many2one(
+        "concierge.site",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+        compute="_compute_site_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    date_start = fields.Datetime(string="Start", required=True, tracking=True)
+    date_end = fields.Datetime(string="End", required=True, tracking=True)
+    duration = fields.Float(
+        string="Length (hours)", compute="_compute_duration", store=True
+    )
+    capacity = fields.Integer(
+        default=1, required=True, help="How many volunteers the shift needs."
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("open", "Open for sign-up"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="open",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    attendance_ids = fields.One2many(
+        "concierge.volunteer.attendance", "shift_id", string="Volunteers"
+    )
+    seats_taken = fields.Integer(compute="_compute_seats", store=True)
+    seats_available = fields.Integer(compute="_compute_seats", store=True)
+    signup_deadline = fields.Datetime(
+        compute="_compute_signup_deadline",
+        help="Volunteers sign up or withdraw on the portal until this time.",
+    )
+    note = fields.Text()
+    color = fields.Integer(related="mission_id.color")
+
+    @api.depends("mission_id.name", "date_start")
+    def _compute_name(self):
+        for shift in self:
+            start = shift.date_start and fields.Datetime.context_timestamp(
+                shift, shift.date_start
+            )
+            shift.name = " - ".join(
+                part
+                for part in (
+                    shift.mission_id.name,
+                    start and start.strftime("%Y-%m-%d %H:%M"),
+                )
+                if part
+            )
+
+    @api.depends("mission_id")
+    def _compute_site_id(self):
+        for shift in self:
+            if not shift.site_id and shift.mission_id.site_id:
+                shift.site_id = shift.mission_id.site_id
+
+    @api.depends("date_start", "date_end")
+    def _compute_duration(self):
+        for shift in self:
+            if shift.date_start and shift.date_end:
+                delta = shift.date_end - shift.date_start
+                shift.duration = delta.total_seconds() / 3600.0
+            else:
+                shift.duration = 0.0
+
+    @api.depends("capacity", "attendance_ids.state")
+    def _compute_seats(self):
+        groups = self.env["concierge.volunteer.attendance"]._read_group(
+            [("shift_id", "in", self.ids), ("state", "in", SEAT_STATES)],
+            ["shift_id"],
+            ["__count"],
+        )
+        taken = {shift.id: count for shift, count in groups}
+        for shift in self:
+            shift.seats_taken = taken.get(shift.id, 0)
+            shift.seats_available = shift.capacity - shift.seats_taken
+
+    @api.depends("date_start", "company_id.concierge_volunteer_signup_delay")
+    def _compute_signup_deadline(self):
+        for shift in self:
+            delay = shift.company_id.concierge_volunteer_signup_delay
+            shift.signup_deadline = shift.date_start and shift.date_start - timedelta(
+                hours=delay
+            )
+
+    # ------------------------------------------------------------------
+    # constraints
+    # ------------------------------------------------------------------
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for shift in self:
+            if shift.date_end <= shift.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The shift %(name)s ends before it starts: check its "
+                        "start and end.",
+                        name=shift.name,
+                    )
+                )
+
+    @api.constrains("capacity")
+    def _check_capacity(self):
+        for shift in self:
+            if shift.capacity <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The shift %(name)s needs at least one volunteer: its "
+                        "capacity must be greater than zero.",
+                        name=shift.name,
+                    )
+                )
+            if shift.seats_taken > shift.capacity:
+                raise ValidationError(
+                    self.env._(
+                        "The shift %(name)s already has %(count)s volunteers: "
+                        "its capacity cannot be lower.",
+                        name=shift.name,
+                        count=shift.seats_taken,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # actions
+    # ------------------------------------------------------------------
+    def action_open(self):
+        self.write({"state": "open"})
+
+    def action_done(self):
+        """Close the shifts: volunteers still registered are counted present."""
+        self.attendance_ids.filtered(lambda a: a.state == "registered").write(
+            {"state": "attended"}
+        )
+        self.write({"state": "done"})
+
+    def action_cancel(self):
+        self.attendance_ids.filtered(lambda a: a.state == "registered").write(
+            {"state": "excused"}
+        )
+        self.write({"state": "cancelled"})
+
+    def action_draft(self):
+        self.write({"state": "draft"})
+
+    # ------------------------------------------------------------------
+    # sign-up (portal)
+    # ------------------------------------------------------------------
+    def _concierge_open_for(self, partner):
+        """Open shifts, not started yet, whose mission skills ``partner`` has."""
+        skills = partner.sudo().concierge_volunteer_skill_ids
+        shifts = self.search(
+            [
+                ("state", "=", "open"),
+                ("date_start", ">", fields.Datetime.now()),
+            ]
+        )
+        missions = shifts.mission_id._matches_skills(skills)
+        return shifts.filtered(lambda s: s.mission_id in missions)
+
+    def _concierge_check_deadline(self):
+        now = fields.Datetime.now()
+        for shift in self:
+            if now > shift.signup_deadline:
+                raise UserError(
+                    self.env._(
+                        "The sign-up deadline of %(name)s has passed: please "
+                        "call the conciergerie.",
+                        name=shift.name,
+                    )
+                )
+
+    def _concierge_signup(self, partner):
+        """Register ``partner`` on the shift, as a volunteer does on the portal."""
+        self.ensure_one()
+        if not partner.concierge_is_volunteer:
+            raise UserError(
+                self.env._(
+                    "%(name)s is not registered as a volunteer.",
+                    name=partner.display_name,
+                )
+            )
+        if self.state != "open":
+            raise UserError(
+                self.env._(
+                    "The shift %(name)s is not open for sign-up.", name=self.name
+                )
+            )
+        if self not in self._concierge_open_for(partner):
+            raise UserError(
+                self.env._(
+                    "The shift %(name)s needs skills you have not registered.",
+                    name=self.name,
+                )
+            )
+        self._concierge_check_deadline()
+        return self.env["concierge.volunteer.attendance"].create(
+            {"shift_id": self.id, "partner_id": partner.id, "state": "registered"}
+        )
+
+    def _concierge_withdraw(self, partner):
+        """Remove the registration of ``partner``, as done on the portal."""
+        self.ensure_one()
+        attendance = self.attendance_ids.filtered(
+            lambda a: a.partner_id == partner and a.state == "registered"
+        )
+        if not attendance:
+            raise UserError(
+                self.env._(
+                    "You are not registered for the shift %(name)s.", name=self.name
+                )
+            )
+        self._concierge_check_deadline()
+        attendance.unlink()

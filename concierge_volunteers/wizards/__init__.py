@@ -1,0 +1,2 @@
+from . import concierge_volunteer_shift_recurrence
+from . import concierge_volunteer_hours_report
