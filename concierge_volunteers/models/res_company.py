@@ -1,6 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 # French chart: class 8, contributions volontaires en nature
@@ -92,6 +92,37 @@ class ResCompany(models.Model):
                 "concierge_volunteer_income_account_id", INCOME_PREFIX
             ),
         )
+
+    def _concierge_volunteer_create_accounts(self):
+        """Create the accounts 864000 / 875000 the chart lacks, and use them."""
+        for company in self:
+            expense, income = company._concierge_volunteer_accounts()
+            Account = self.env["account.account"].with_company(company)
+            if not expense:
+                expense = Account.create(
+                    {
+                        "code": EXPENSE_PREFIX + "000",
+                        "name": self.env._("Volunteer staff"),
+                        "account_type": "off_balance",
+                        "company_ids": [Command.set(company.ids)],
+                    }
+                )
+            if not income:
+                income = Account.create(
+                    {
+                        "code": INCOME_PREFIX + "000",
+                        "name": self.env._("Volunteering"),
+                        "account_type": "off_balance",
+                        "company_ids": [Command.set(company.ids)],
+                    }
+                )
+            company.write(
+                {
+                    "concierge_volunteer_expense_account_id": expense.id,
+                    "concierge_volunteer_income_account_id": income.id,
+                }
+            )
+        return True
 
     def _concierge_volunteer_journal(self):
         self.ensure_one()

@@ -21,3 +21,7 @@ class ResConfigSettings(models.TransientModel):
     concierge_volunteer_signup_delay = fields.Integer(
         related="company_id.concierge_volunteer_signup_delay", readonly=False
     )
+
+    def action_concierge_volunteer_create_accounts(self):
+        self.ensure_one()
+        self.company_id._concierge_volunteer_create_accounts()

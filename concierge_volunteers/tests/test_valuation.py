@@ -155,3 +155,22 @@ class TestValuation(VolunteerCase):
         with self.assertRaisesRegex(UserError, "Choose the accounts"):
             valuation.action_post()
         self.assertFalse(self._moves())
+
+    def test_create_missing_accounts(self):
+        company = self.other_company
+        self.assertFalse(company._concierge_volunteer_accounts()[0])
+        company._concierge_volunteer_create_accounts()
+        expense, income = company._concierge_volunteer_accounts()
+        self.assertEqual(expense.with_company(company).code, "864000")
+        self.assertEqual(income.with_company(company).code, "875000")
+        self.assertEqual(company.concierge_volunteer_expense_account_id, expense)
+        # a second call creates nothing
+        company._concierge_volunteer_create_accounts()
+        self.assertEqual(
+            self.env["account.account"]
+            .with_company(company)
+            .search_count(
+                [("company_ids", "in", company.ids), ("code", "=like", "864%")]
+            ),
+            1,
+        )
