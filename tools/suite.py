@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -487,38 +488,18 @@ def cmd_test(args):
         runs = [("all", addons)]
         if not args.no_alone:
             runs += [(name, [name]) for name in addons]
-        for label, mods in runs:
-            dbname = f"concierge_test_{label}"
-            logfile = logdir / f"odoo-test-{label}.log"
-            say(f"== Odoo: installing {', '.join(mods)} with tests (log: {logfile})")
-            rc, elapsed = run_odoo_tests(cluster, workdir, dbname, mods, logfile)
-            run, bad, problems, notes, with_tests = analyse_log(logfile)
-            missing = sorted(set(mods) - with_tests)
-            if missing:
-                problems.append("no test ran for: %s" % ", ".join(missing))
-            if rc != 0:
-                problems.append(f"odoo exited with status {rc}")
-            ok = run - bad
-            passed += ok
-            failed += bad
-            if problems and not bad:
-                failed += 1  # the run itself counts as one failed check
-            for line in notes:
-                say(f"   note (not from the suite): {line[:300]}")
-            for line in problems:
-                say(f"   PROBLEM: {line[:2000]}")
-            summary.append(f"{label}: {run} tests, {bad} failed, {elapsed:.0f}s")
-            say(f"   {summary[-1]}")
-            if label != "all":
-                ulog = logdir / f"odoo-uninstall-{label}.log"
-                uproblems = run_uninstall(cluster, workdir, dbname, label, ulog)
-                for line in uproblems:
-                    say(f"   PROBLEM: {line[:2000]}")
-                if uproblems:
-                    failed += 1
-                else:
-                    passed += 1
-                say(f"   {label}: uninstall {'FAILED' if uproblems else 'clean'}")
+        # the whole suite first, then the single-addon databases side by side
+        first = install_and_test(cluster, workdir, logdir, *runs[0])
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            alone = pool.map(
+                lambda run: install_and_test(cluster, workdir, logdir, *run),
+                runs[1:],
+            )
+            results = [first, *alone]
+        for result in results:
+            passed += result["passed"]
+            failed += result["failed"]
+            summary.append(result["summary"])
     finally:
         cluster.stop()
         if not args.keep:
@@ -527,6 +508,38 @@ def cmd_test(args):
         say(line)
     say(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def install_and_test(cluster, workdir, logdir, label, mods):
+    """Install ``mods`` with their tests on a fresh database, read the log;
+    for a single addon, uninstall it afterwards. Prints its own report."""
+    dbname = f"concierge_test_{label}"
+    logfile = logdir / f"odoo-test-{label}.log"
+    say(f"== Odoo: installing {', '.join(mods)} with tests (log: {logfile})")
+    rc, elapsed = run_odoo_tests(cluster, workdir, dbname, mods, logfile)
+    run, bad, problems, notes, with_tests = analyse_log(logfile)
+    missing = sorted(set(mods) - with_tests)
+    if missing:
+        problems.append("no test ran for: %s" % ", ".join(missing))
+    if rc != 0:
+        problems.append(f"odoo exited with status {rc}")
+    passed, failed = run - bad, bad
+    if problems and not bad:
+        failed += 1  # the run itself counts as one failed check
+    lines = [f"   note (not from the suite): {line[:300]}" for line in notes]
+    lines += [f"   PROBLEM: {line[:2000]}" for line in problems]
+    summary = f"{label}: {run} tests, {bad} failed, {elapsed:.0f}s"
+    if label != "all":
+        ulog = logdir / f"odoo-uninstall-{label}.log"
+        uproblems = run_uninstall(cluster, workdir, dbname, label, ulog)
+        lines += [f"   PROBLEM: {line[:2000]}" for line in uproblems]
+        if uproblems:
+            failed += 1
+        else:
+            passed += 1
+        summary += ", uninstall " + ("FAILED" if uproblems else "clean")
+    say("\n".join([f"== Odoo: {label} done", *lines, f"   {summary}"]))
+    return {"passed": passed, "failed": failed, "summary": summary}
 
 
 def cmd_demo(args):
@@ -732,6 +745,12 @@ def main():
         "--no-pytest", action="store_true", help="skip lint and static checks"
     )
     test.add_argument("--keep", action="store_true", help="keep the cluster folder")
+    test.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        help="single-addon databases tested at the same time (default 2)",
+    )
     test.add_argument("--logdir", help="where Odoo logs go (default var/log)")
     demo = sub.add_parser("demo", help="serve Odoo with the suite and demo data")
     demo.add_argument("--port", type=int, default=8069)
