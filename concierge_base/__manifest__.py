@@ -31,6 +31,7 @@
     "demo": [
         "demo/concierge_site_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/concierge_funding_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,6 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
@@ -277,3 +277,130 @@ class ConciergeFundingAgreement(models.Model):
         installments waiting for exactly that amount."""
         self.installment_ids._match_move_lines()
         return True
+
+    # ------------------------------------------------------------------
+    # demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_post_accounting(self):
+        """Demo data only: sign the demo agreements, post the grants
+        received and the sales of the year, compute the past months."""
+        company = self.env.ref("base.main_company")
+        self = self.with_company(company)
+        if not company.chart_template:
+            self.env["account.chart.template"].try_loading("generic_coa", company)
+        Account = self.env["account.account"]
+        income = Account.search(
+            [("account_type", "=", "income"), ("company_ids", "in", company.ids)],
+            limit=1,
+        )
+        misc = self.env["account.journal"].search(
+            [("type", "=", "general"), ("company_id", "=", company.id)], limit=1
+        )
+        bank = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", company.id)], limit=1
+        )
+        if not (income and misc and bank):
+            return
+        income.concierge_source_category = "market_sales"
+        grant_income = Account.create(
+            {
+                "code": "740100",
+                "name": "Subventions d'exploitation",
+                "account_type": "income_other",
+                "company_ids": [Command.set(company.ids)],
+            }
+        )
+        commune, region, foundation = (
+            self.env.ref("concierge_base.funding_agreement_commune_test"),
+            self.env.ref("concierge_base.funding_agreement_region_launch"),
+            self.env.ref("concierge_base.funding_agreement_foundation"),
+        )
+        (commune | region | foundation).action_sign()
+        year = fields.Date.context_today(self).year
+        day = fields.Date.to_date
+
+        def entry(date, debit_account, credit_account, amount, partner=None):
+            move = self.env["account.move"].create(
+                {
+                    "move_type": "entry",
+                    "journal_id": misc.id,
+                    "date": date,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "account_id": debit_account.id,
+                                "partner_id": partner.id if partner else False,
+                                "debit": amount,
+                                "name": self.env._("Demo"),
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "account_id": credit_account.id,
+                                "partner_id": partner.id if partner else False,
+                                "credit": amount,
+                                "name": self.env._("Demo"),
+                            }
+                        ),
+                    ],
+                }
+            )
+            move.action_post()
+            return move.line_ids.filtered(lambda line: line.debit)
+
+        def pay(partner, amount, date, claim):
+            payment = self.env["account.payment"].create(
+                {
+                    "payment_type": "inbound",
+                    "partner_type": "customer",
+                    "partner_id": partner.id,
+                    "amount": amount,
+                    "date": date,
+                    "journal_id": bank.id,
+                }
+            )
+            payment.action_post()
+            lines = payment.move_id.line_ids.filtered(
+                lambda line: line.account_id == claim.account_id
+            )
+            (lines | claim).reconcile()
+
+        # the commune's first installment: claimed, then paid
+        funder = commune.funder_id
+        claim = entry(
+            day(f"{year}-02-01"),
+            funder.property_account_receivable_id,
+            grant_income,
+            6000.0,
+            funder,
+        )
+        commune.installment_ids.sorted("date_due")[0].move_line_ids = claim
+        pay(funder, 6000.0, day(f"{year}-02-20"), claim)
+        # the region's advance, received straight on the bank account
+        funder = region.funder_id
+        receipt = entry(
+            day(f"{year}-10-10"), bank.default_account_id, grant_income, 15000.0, funder
+        )
+        region.installment_ids.sorted("date_due")[0].move_line_ids = receipt
+        # the foundation paid 3,000 of its 5,000
+        funder = foundation.funder_id
+        claim = entry(
+            day(f"{year}-07-01"),
+            funder.property_account_receivable_id,
+            grant_income,
+            5000.0,
+            funder,
+        )
+        foundation.installment_ids.move_line_ids = claim
+        pay(funder, 3000.0, day(f"{year}-07-15"), claim)
+        # sales of the shop, from January to October
+        cash = bank.default_account_id
+        for month in range(1, 11):
+            entry(day(f"{year}-{month:02d}-15"), cash, income, 1500.0 + 100 * month)
+        # indicators of the past months of the year
+        today = fields.Date.context_today(self)
+        months = [day(f"{year}-{month:02d}-01") for month in range(1, today.month)]
+        self.env["concierge.indicator.value"].with_company(company)._recompute_periods(
+            months, companies=company
+        )

@@ -5,3 +5,4 @@ from . import test_indicator
 from . import test_funding
 from . import test_funding_mix
 from . import test_test_phase
+from . import test_demo
