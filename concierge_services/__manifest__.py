@@ -12,12 +12,27 @@
     "depends": ["concierge_base", "sale_management", "stock"],
     "data": [
         "security/ir.model.access.csv",
+        "security/concierge_services_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/concierge_custody_data.xml",
+        "data/mail_data.xml",
         "views/concierge_service_category_views.xml",
+        "views/concierge_service_request_views.xml",
+        "views/concierge_custody_item_views.xml",
+        "views/concierge_site_views.xml",
         "views/product_template_views.xml",
+        "views/portal_templates.xml",
+        "report/concierge_custody_ticket.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/concierge_service_category_demo.xml",
         "demo/product_demo.xml",
+        "demo/concierge_service_request_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "concierge_services/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -1,0 +1,156 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import Command, http
+from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+
+class ConciergePortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "concierge_request_count" in counters:
+            Request = request.env["concierge.service.request"]
+            values["concierge_request_count"] = (
+                Request.search_count(self._concierge_requests_domain())
+                if Request.has_access("read")
+                else 0
+            )
+        return values
+
+    def _concierge_requests_domain(self):
+        return [("partner_id", "=", request.env.user.partner_id.id)]
+
+    @http.route(
+        ["/my/requests", "/my/requests/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_concierge_requests(self, page=1, **kw):
+        Request = request.env["concierge.service.request"]
+        domain = self._concierge_requests_domain()
+        count = Request.search_count(domain)
+        pager = portal_pager(
+            url="/my/requests", total=count, page=page, step=self._items_per_page
+        )
+        requests = Request.search(
+            domain,
+            order="request_date desc, id desc",
+            limit=self._items_per_page,
+            offset=pager["offset"],
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "concierge_requests": requests,
+                "page_name": "concierge_request",
+                "pager": pager,
+                "default_url": "/my/requests",
+            }
+        )
+        return request.render("concierge_services.portal_my_requests", values)
+
+    @http.route(
+        ["/my/requests/<int:request_id>"], type="http", auth="public", website=True
+    )
+    def portal_concierge_request_page(self, request_id, access_token=None, **kw):
+        try:
+            record = self._document_check_access(
+                "concierge.service.request", request_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._get_page_view_values(
+            record,
+            access_token,
+            {
+                "concierge_request": record,
+                "page_name": "concierge_request",
+                "custody_items": record.custody_item_ids,
+                "states": dict(
+                    record._fields["state"]._description_selection(request.env)
+                ),
+                "item_states": dict(
+                    record.custody_item_ids._fields["state"]._description_selection(
+                        request.env
+                    )
+                ),
+            },
+            "my_concierge_requests_history",
+            False,
+            **kw,
+        )
+        return request.render("concierge_services.portal_request_page", values)
+
+    def _concierge_portal_products(self):
+        return (
+            request.env["product.product"]
+            .sudo()
+            .search(
+                [("concierge_category_id", "!=", False), ("sale_ok", "=", True)],
+                order="concierge_category_id, name",
+            )
+        )
+
+    @http.route(
+        ["/my/requests/new"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def portal_concierge_request_new(self, **post):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "concierge_request_new",
+                "products": self._concierge_portal_products(),
+                "error": False,
+                "post": post,
+            }
+        )
+        if request.httprequest.method == "POST":
+            try:
+                record = self._concierge_create_request(post)
+            except ValidationError as error:
+                values["error"] = error.args[0]
+            else:
+                return request.redirect(f"/my/requests/{record.id}")
+        return request.render("concierge_services.portal_request_new", values)
+
+    def _concierge_create_request(self, post):
+        """Create the portal user's request after checking what they sent."""
+        env = request.env
+        partner = env.user.partner_id
+        try:
+            product_id = int(post.get("product_id") or 0)
+            quantity = float(post.get("quantity") or 1)
+        except ValueError as error:
+            raise ValidationError(
+                env._("Choose a service and type a number as quantity.")
+            ) from error
+        product = self._concierge_portal_products().filtered(
+            lambda p: p.id == product_id
+        )
+        if not product:
+            raise ValidationError(env._("Choose a service of the catalogue."))
+        if quantity <= 0:
+            raise ValidationError(env._("The quantity must be greater than zero."))
+        site = partner.sudo().concierge_site_id
+        vals = {
+            "partner_id": partner.id,
+            "channel": "portal",
+            "description": post.get("description") or False,
+            "line_ids": [
+                Command.create({"product_id": product.id, "quantity": quantity})
+            ],
+            "user_id": False,
+        }
+        if site:
+            vals.update(site_id=site.id, company_id=site.company_id.id)
+        record = env["concierge.service.request"].sudo().create(vals)
+        record.message_subscribe(partner_ids=partner.ids)
+        return record

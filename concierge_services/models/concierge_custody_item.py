@@ -1,0 +1,349 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+CUSTODY_STATES = [
+    ("received", "Received at the desk"),
+    ("at_provider", "At the provider"),
+    ("ready", "Ready at the desk"),
+    ("returned", "Handed back"),
+]
+ORDER = [key for key, _label in CUSTODY_STATES]
+DATE_FIELDS = {
+    "received": "received_date",
+    "at_provider": "provider_date",
+    "ready": "ready_date",
+    "returned": "returned_date",
+}
+
+
+class ConciergeCustodyItem(models.Model):
+    _name = "concierge.custody.item"
+    _description = "Item in custody at the conciergerie"
+    _inherit = ["mail.thread"]
+    _order = "received_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Ticket",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index="trigram",
+        help="Label stuck on the bag, printed on the custody ticket.",
+    )
+    description = fields.Char(required=True, help="e.g. navy blue jacket, 2 shirts")
+    image = fields.Image(string="Photo", max_width=1024, max_height=1024)
+    state = fields.Selection(
+        CUSTODY_STATES,
+        required=True,
+        default="received",
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    request_line_id = fields.Many2one(
+        "concierge.service.request.line",
+        string="Request line",
+        required=True,
+        ondelete="restrict",
+        index=True,
+    )
+    request_id = fields.Many2one(
+        related="request_line_id.request_id", store=True, index=True
+    )
+    partner_id = fields.Many2one(
+        related="request_line_id.request_id.partner_id",
+        string="Beneficiary",
+        store=True,
+        index=True,
+    )
+    site_id = fields.Many2one(
+        related="request_line_id.request_id.site_id", store=True, index=True
+    )
+    company_id = fields.Many2one(
+        related="request_line_id.request_id.company_id", store=True, index=True
+    )
+    provider_id = fields.Many2one(
+        "res.partner",
+        compute="_compute_provider_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+    )
+    received_date = fields.Datetime(
+        default=fields.Datetime.now, required=True, readonly=True, copy=False
+    )
+    provider_date = fields.Datetime(
+        string="Sent to provider", readonly=True, copy=False
+    )
+    ready_date = fields.Datetime(string="Back at the desk", readonly=True, copy=False)
+    returned_date = fields.Datetime(string="Handed back", readonly=True, copy=False)
+    move_ids = fields.One2many(
+        "stock.move", "concierge_custody_item_id", string="Stock moves", readonly=True
+    )
+    location_id = fields.Many2one(
+        "stock.location",
+        compute="_compute_location_id",
+        help="Where the item physically is, as Inventory knows it.",
+    )
+    held_days = fields.Integer(
+        string="Days held",
+        compute="_compute_held_days",
+        help="Days since the item was left at the desk.",
+    )
+    is_overdue = fields.Boolean(
+        string="Held too long",
+        compute="_compute_held_days",
+        search="_search_is_overdue",
+    )
+
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
+    @api.depends("request_line_id.provider_id")
+    def _compute_provider_id(self):
+        for item in self:
+            if not item.provider_id:
+                item.provider_id = item.request_line_id.provider_id
+
+    @api.depends("move_ids.state")
+    def _compute_location_id(self):
+        for item in self:
+            done = item.move_ids.filtered(lambda m: m.state == "done")
+            item.location_id = done.sorted("id")[-1:].location_dest_id
+
+    def _alert_days(self):
+        return self.env.company.concierge_custody_alert_days
+
+    @api.depends("received_date", "returned_date", "state")
+    def _compute_held_days(self):
+        now = fields.Datetime.now()
+        limit = self._alert_days()
+        for item in self:
+            end = item.returned_date or now
+            item.held_days = (
+                (end - item.received_date).days if item.received_date else 0
+            )
+            item.is_overdue = item.state != "returned" and item.held_days > limit
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue items."))
+        limit = fields.Datetime.now() - timedelta(days=self._alert_days() + 1)
+        domain = [("state", "!=", "returned"), ("received_date", "<=", limit)]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
+
+    # ------------------------------------------------------------------
+    # creation: the item enters the desk
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = sequence.next_by_code("concierge.custody.item") or "/"
+            vals["state"] = "received"
+        items = super().create(vals_list)
+        items._check_request_open()
+        items._create_custody_moves("received")
+        return items
+
+    def _check_request_open(self):
+        closed = self.filtered(
+            lambda i: i.request_id.state not in ("confirmed", "in_progress", "ready")
+        )
+        if closed:
+            raise UserError(
+                self.env._(
+                    "An item can only be taken into custody for a confirmed "
+                    "request: request %(name)s is not.",
+                    name=closed[0].request_id.name,
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # state machine
+    # ------------------------------------------------------------------
+    def _allowed_next(self):
+        """States this item may go to next."""
+        self.ensure_one()
+        index = ORDER.index(self.state)
+        allowed = set(ORDER[index + 1 : index + 2])
+        if self.state == "received" and not self.provider_id:
+            # no provider (a parcel): it is ready as soon as it is at the desk
+            allowed.add("ready")
+        if self.env.context.get("concierge_custody_cancel") and self.state in (
+            "received",
+            "ready",
+        ):
+            allowed.add("returned")
+        return allowed
+
+    def _check_transition(self, new_state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for item in self:
+            if new_state not in item._allowed_next():
+                allowed = item._allowed_next()
+                raise UserError(
+                    self.env._(
+                        "Item %(ticket)s is %(current)s: it cannot go to "
+                        "%(target)s. Next step: %(next)s.",
+                        ticket=item.name,
+                        current=labels[item.state].lower(),
+                        target=labels[new_state].lower(),
+                        next=", ".join(labels[s].lower() for s in sorted(allowed))
+                        or self.env._("none, it is handed back"),
+                    )
+                )
+
+    def write(self, vals):
+        if "state" in vals and not self.env.context.get("concierge_custody_moving"):
+            vals = dict(vals)
+            self._set_custody_state(vals.pop("state"))
+            if not vals:
+                return True
+        return super().write(vals)
+
+    def _set_custody_state(self, new_state):
+        """Move the items to ``new_state``: check, stock moves, timestamps."""
+        if not self:
+            return True
+        self._check_transition(new_state)
+        self._create_custody_moves(new_state)
+        self.with_context(concierge_custody_moving=True).write(
+            {"state": new_state, DATE_FIELDS[new_state]: fields.Datetime.now()}
+        )
+        return True
+
+    # ------------------------------------------------------------------
+    # stock moves
+    # ------------------------------------------------------------------
+    def _custody_product(self):
+        return self.env.ref("concierge_services.product_custody_item")
+
+    def _locations_for(self, new_state):
+        """(source, destination) stock locations of a move to ``new_state``."""
+        self.ensure_one()
+        site = self.site_id
+        desk = site._concierge_custody_location()
+        customer = self.env.ref("stock.stock_location_customers")
+        if new_state == "received":
+            return customer, desk
+        if new_state == "at_provider":
+            return desk, site._concierge_provider_location(self.provider_id)
+        if new_state == "ready":
+            if self.state == "at_provider":
+                return site._concierge_provider_location(self.provider_id), desk
+            return desk, desk
+        return desk, customer
+
+    def _prepare_custody_move_vals(self, new_state):
+        self.ensure_one()
+        product = self._custody_product()
+        source, destination = self._locations_for(new_state)
+        common = {
+            "product_id": product.id,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+            "company_id": self.company_id.id,
+        }
+        return {
+            **common,
+            "name": f"{self.name} - {self.description}",
+            "origin": self.request_id.name,
+            "product_uom_qty": 1.0,
+            "product_uom": product.uom_id.id,
+            "restrict_partner_id": self.partner_id.id,
+            "partner_id": self.partner_id.id,
+            "concierge_custody_item_id": self.id,
+            "picked": True,
+            "move_line_ids": [
+                Command.create(
+                    {
+                        **common,
+                        "quantity": 1.0,
+                        "product_uom_id": product.uom_id.id,
+                        "owner_id": self.partner_id.id,
+                        "picked": True,
+                    }
+                )
+            ],
+        }
+
+    def _create_custody_moves(self, new_state):
+        missing_site = self.filtered(lambda i: not i.site_id)
+        if missing_site:
+            raise UserError(
+                self.env._(
+                    "Request %(name)s has no site: choose the desk that keeps "
+                    "the item first.",
+                    name=missing_site[0].request_id.name,
+                )
+            )
+        vals_list = [
+            item._prepare_custody_move_vals(new_state)
+            for item in self
+            if not (new_state == "ready" and item.state != "at_provider")
+        ]
+        if not vals_list:
+            return self.env["stock.move"]
+        moves = self.env["stock.move"].sudo().create(vals_list)
+        moves._action_done()
+        return moves
+
+    # ------------------------------------------------------------------
+    # buttons
+    # ------------------------------------------------------------------
+    def action_send_to_provider(self):
+        without = self.filtered(lambda i: not i.provider_id)
+        if without:
+            raise UserError(
+                self.env._(
+                    "Item %(ticket)s has no provider: choose who will handle it.",
+                    ticket=without[0].name,
+                )
+            )
+        self._set_custody_state("at_provider")
+        self.request_id.filtered(lambda r: r.state == "confirmed").action_start()
+        return True
+
+    def action_mark_ready(self):
+        self._set_custody_state("ready")
+        return True
+
+    def action_hand_back(self):
+        """Hand each item back to the beneficiary of its request."""
+        for partner, items in self.grouped("partner_id").items():
+            items._hand_back(partner)
+        return True
+
+    def _hand_back(self, partner):
+        """Hand the items back to ``partner``, refusing another's items."""
+        foreign = self.filtered(lambda i: i.partner_id != partner)
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "Item %(ticket)s belongs to %(owner)s, not to %(partner)s: "
+                    "check the ticket before handing it back.",
+                    ticket=foreign[0].name,
+                    owner=foreign[0].partner_id.display_name,
+                    partner=partner.display_name,
+                )
+            )
+        self._set_custody_state("returned")
+        self.request_line_id._deliver_returned_custody()
+        return True
+
+    def action_print_ticket(self):
+        return self.env.ref(
+            "concierge_services.action_report_custody_ticket"
+        ).report_action(self)

@@ -1,0 +1,681 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
+from odoo.tools.mail import email_normalize, parse_contact_from_email
+
+CHANNELS = [
+    ("desk", "Desk"),
+    ("phone", "Phone"),
+    ("email", "Email"),
+    ("portal", "Portal"),
+    ("company", "Company"),
+]
+STATES = [
+    ("draft", "Draft"),
+    ("confirmed", "Confirmed"),
+    ("in_progress", "In progress"),
+    ("ready", "Ready"),
+    ("done", "Done"),
+    ("cancelled", "Cancelled"),
+]
+OPEN_STATES = ("draft", "confirmed", "in_progress", "ready")
+
+
+class ConciergeServiceRequest(models.Model):
+    _name = "concierge.service.request"
+    _description = "Conciergerie service request"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "priority desc, request_date desc, id desc"
+    _check_company_auto = True
+    _mail_post_access = "read"
+
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index="trigram",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Beneficiary",
+        index=True,
+        tracking=True,
+        check_company=True,
+        help="The person (or company) who asks for the service.",
+    )
+    site_id = fields.Many2one(
+        "concierge.site",
+        index=True,
+        tracking=True,
+        check_company=True,
+        compute="_compute_site_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    channel = fields.Selection(
+        CHANNELS, required=True, default="desk", tracking=True, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Concierge",
+        tracking=True,
+        index=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+        check_company=True,
+    )
+    request_date = fields.Datetime(
+        required=True, default=fields.Datetime.now, index=True, copy=False
+    )
+    deadline = fields.Date(
+        compute="_compute_deadline",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        index=True,
+        help="Computed from the lead times of the services and the opening "
+        "days of the site; can be changed.",
+    )
+    priority = fields.Selection(
+        [("0", "Normal"), ("1", "Urgent")], default="0", index=True
+    )
+    vulnerable = fields.Boolean(
+        string="Vulnerable person",
+        related="partner_id.concierge_vulnerable",
+        groups="concierge_base.group_concierge_user",
+    )
+    note = fields.Html(string="Notes", groups="concierge_base.group_concierge_user")
+    description = fields.Text(
+        help="What the beneficiary asks for, in their own words (portal, mail)."
+    )
+    line_ids = fields.One2many(
+        "concierge.service.request.line", "request_id", string="Lines", copy=True
+    )
+    state = fields.Selection(
+        STATES,
+        required=True,
+        default="draft",
+        tracking=True,
+        index=True,
+        copy=False,
+        group_expand="_group_expand_states",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount_total = fields.Monetary(
+        string="Total", compute="_compute_amount_total", store=True
+    )
+    pricelist_id = fields.Many2one(
+        "product.pricelist",
+        compute="_compute_pricelist_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        help="The beneficiary's pricelist, else the employer's.",
+    )
+    sale_order_id = fields.Many2one(
+        "sale.order", string="Sale order", copy=False, readonly=True, index=True
+    )
+    invoice_status = fields.Selection(
+        related="sale_order_id.invoice_status", string="Invoice status"
+    )
+    payment_state = fields.Selection(
+        [
+            ("none", "Not invoiced"),
+            ("not_paid", "Not paid"),
+            ("partial", "Partially paid"),
+            ("paid", "Paid"),
+        ],
+        string="Payment status",
+        compute="_compute_payment_state",
+    )
+    invoice_count = fields.Integer(compute="_compute_payment_state")
+    confirm_date = fields.Datetime(readonly=True, copy=False)
+    ready_date = fields.Datetime(readonly=True, copy=False)
+    done_date = fields.Datetime(readonly=True, copy=False)
+    turnaround_days = fields.Float(
+        string="Turnaround (days)",
+        compute="_compute_turnaround",
+        store=True,
+        aggregator="avg",
+        digits=(16, 1),
+    )
+    done_late = fields.Boolean(
+        string="Closed late", compute="_compute_turnaround", store=True
+    )
+    sms_text = fields.Text(
+        string="SMS text",
+        compute="_compute_sms_text",
+        help="Short text telling the beneficiary the request is ready, to "
+        "send by SMS or read on the phone.",
+    )
+    is_late = fields.Boolean(
+        string="Late", compute="_compute_is_late", search="_search_is_late"
+    )
+    custody_item_ids = fields.One2many(
+        "concierge.custody.item", "request_id", string="Items in custody"
+    )
+    custody_count = fields.Integer(string="Items", compute="_compute_custody_count")
+    provider_ids = fields.Many2many(
+        "res.partner",
+        string="Providers",
+        compute="_compute_provider_ids",
+        search="_search_provider_ids",
+    )
+
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
+    @api.depends("partner_id")
+    def _compute_site_id(self):
+        for request in self:
+            site = request.partner_id.concierge_site_id
+            if site and not request.site_id:
+                request.site_id = site
+
+    @api.depends("partner_id", "company_id")
+    def _compute_pricelist_id(self):
+        for request in self:
+            request.pricelist_id = request._concierge_get_pricelist()
+
+    def _concierge_get_pricelist(self):
+        """The beneficiary's own pricelist, else the employer's, else the
+        default pricelist of the beneficiary."""
+        self.ensure_one()
+        partner = self.partner_id.with_company(self.company_id)
+        if not partner:
+            return self.env["product.pricelist"]
+        employer = partner.concierge_employer_id
+        return (
+            partner.specific_property_product_pricelist
+            or employer.specific_property_product_pricelist
+            or partner.property_product_pricelist
+        )
+
+    @api.depends(
+        "request_date",
+        "site_id",
+        "line_ids.product_id.concierge_lead_days",
+    )
+    def _compute_deadline(self):
+        for request in self:
+            start = fields.Date.to_date(request.request_date or fields.Datetime.now())
+            lead = max(request.line_ids.product_id.mapped("concierge_lead_days") or [0])
+            if request.site_id:
+                request.deadline = request.site_id._add_opening_days(start, lead)
+            else:
+                request.deadline = start + timedelta(days=lead)
+
+    @api.depends("line_ids.price_subtotal")
+    def _compute_amount_total(self):
+        for request in self:
+            request.amount_total = sum(request.line_ids.mapped("price_subtotal"))
+
+    @api.depends("sale_order_id.invoice_ids.payment_state")
+    def _compute_payment_state(self):
+        for request in self:
+            invoices = request.sale_order_id.invoice_ids.filtered(
+                lambda m: m.state == "posted" and m.move_type == "out_invoice"
+            )
+            request.invoice_count = len(request.sale_order_id.invoice_ids)
+            states = set(invoices.mapped("payment_state"))
+            if not invoices:
+                request.payment_state = "none"
+            elif states <= {"paid", "in_payment", "reversed"}:
+                request.payment_state = "paid"
+            elif states & {"paid", "in_payment", "partial"}:
+                request.payment_state = "partial"
+            else:
+                request.payment_state = "not_paid"
+
+    @api.depends("done_date", "request_date", "deadline")
+    def _compute_turnaround(self):
+        for request in self:
+            if request.done_date and request.request_date:
+                delta = request.done_date - request.request_date
+                request.turnaround_days = delta.total_seconds() / 86400
+                request.done_late = bool(
+                    request.deadline and request.done_date.date() > request.deadline
+                )
+            else:
+                request.turnaround_days = 0.0
+                request.done_late = False
+
+    @api.depends("name", "partner_id.name", "site_id.name", "custody_item_ids.name")
+    def _compute_sms_text(self):
+        for request in self:
+            lang = request.partner_id.lang or self.env.lang
+            env = request.with_context(lang=lang).env
+            tickets = ", ".join(request.custody_item_ids.mapped("name"))
+            site = request.site_id.name or request.company_id.name
+            if tickets:
+                request.sms_text = env._(
+                    "Hello %(name)s, your request %(ref)s is ready at %(site)s "
+                    "(ticket %(tickets)s). See you soon!",
+                    name=request.partner_id.name,
+                    ref=request.name,
+                    site=site,
+                    tickets=tickets,
+                )
+            else:
+                request.sms_text = env._(
+                    "Hello %(name)s, your request %(ref)s is ready at %(site)s. "
+                    "See you soon!",
+                    name=request.partner_id.name,
+                    ref=request.name,
+                    site=site,
+                )
+
+    @api.depends("deadline", "state")
+    def _compute_is_late(self):
+        today = fields.Date.context_today(self)
+        for request in self:
+            request.is_late = bool(
+                request.deadline
+                and request.deadline < today
+                and request.state in OPEN_STATES
+            )
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on late requests."))
+        today = fields.Date.context_today(self)
+        domain = [("deadline", "<", today), ("state", "in", OPEN_STATES)]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
+
+    @api.depends("custody_item_ids")
+    def _compute_custody_count(self):
+        for request in self:
+            request.custody_count = len(request.custody_item_ids)
+
+    @api.depends("line_ids.provider_id")
+    def _compute_provider_ids(self):
+        for request in self:
+            request.provider_ids = request.line_ids.provider_id
+
+    def _search_provider_ids(self, operator, value):
+        return [("line_ids.provider_id", operator, value)]
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in STATES]
+
+    # ------------------------------------------------------------------
+    # constraints and CRUD
+    # ------------------------------------------------------------------
+    @api.constrains("partner_id")
+    def _check_partner_id(self):
+        for request in self:
+            if not request.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "A request needs a beneficiary: choose the person who "
+                        "asks for the service."
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("partner_id"):
+                raise ValidationError(
+                    self.env._(
+                        "A request needs a beneficiary: choose the person who "
+                        "asks for the service."
+                    )
+                )
+        missing = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        if missing:
+            sequence = self.env["ir.sequence"]
+            for vals in missing:
+                company_id = vals.get("company_id") or self.env.company.id
+                date = vals.get("request_date") or fields.Datetime.now()
+                vals["name"] = sequence.with_company(company_id).next_by_code(
+                    "concierge.service.request",
+                    sequence_date=fields.Datetime.to_datetime(date),
+                ) or self.env._("New")
+        return super().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # mail gateway: a mail to the alias creates a request
+    # ------------------------------------------------------------------
+    @api.model
+    def _concierge_partner_from_email(self, email_from):
+        """The beneficiary writing from ``email_from``, created if unknown."""
+        email = email_normalize(email_from or "")
+        if not email:
+            return self.env["res.partner"]
+        partners = self._mail_find_partner_from_emails([email])
+        partner = partners[0] if partners else self.env["res.partner"]
+        if not partner:
+            name, email = parse_contact_from_email(email_from)
+            partner = self.env["res.partner"].create(
+                {
+                    "name": name or email,
+                    "email": email,
+                    "concierge_beneficiary_type": "inhabitant",
+                }
+            )
+        return partner
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        values = dict(custom_values or {})
+        partner = self._concierge_partner_from_email(msg_dict.get("email_from"))
+        if partner and not values.get("partner_id"):
+            values["partner_id"] = partner.id
+        values.setdefault("channel", "email")
+        subject = msg_dict.get("subject") or ""
+        body = html2plaintext(msg_dict.get("body") or "")
+        values.setdefault("description", "\n\n".join(filter(None, [subject, body])))
+        values.setdefault("user_id", False)
+        values["name"] = "/"  # the gateway would name it after the subject
+        request = super().message_new(msg_dict, custom_values=values)
+        if partner:
+            request.message_subscribe(partner_ids=partner.ids)
+        return request
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for request in self:
+            request.access_url = f"/my/requests/{request.id}"
+        return res
+
+    # ------------------------------------------------------------------
+    # lifecycle
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda r: r.state not in allowed)
+        if wrong:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "%(action)s is not possible for request %(name)s: it is %(state)s.",
+                    action=action,
+                    name=wrong[0].name,
+                    state=labels[wrong[0].state],
+                )
+            )
+
+    def action_confirm(self):
+        self._check_state(("draft",), self.env._("Confirming"))
+        empty = self.filtered(lambda r: not r.line_ids)
+        if empty:
+            raise UserError(
+                self.env._(
+                    "Request %(name)s has no line: add the services asked for "
+                    "before confirming it.",
+                    name=empty[0].name,
+                )
+            )
+        self._create_sale_orders()
+        self.write({"state": "confirmed", "confirm_date": fields.Datetime.now()})
+        self.line_ids.filtered(lambda line: line.state == "draft").write(
+            {"state": "to_do"}
+        )
+        self._concierge_after_confirm()
+        return True
+
+    def _concierge_after_confirm(self):
+        """Take into custody one item per line of a custody service."""
+        lines = self.line_ids.filtered(
+            lambda line: line.custody and line.state == "to_do"
+        )
+        if lines:
+            self.env["concierge.custody.item"].create(
+                [line._prepare_custody_item_vals() for line in lines]
+            )
+        return True
+
+    def _prepare_sale_order_vals(self, distributions=None):
+        self.ensure_one()
+        distributions = {} if distributions is None else distributions
+        return {
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "pricelist_id": self.pricelist_id.id,
+            "user_id": self.user_id.id,
+            "origin": self.name,
+            "client_order_ref": self.name,
+            "concierge_request_id": self.id,
+            "order_line": [
+                fields.Command.create(
+                    {
+                        **line._prepare_sale_order_line_vals(),
+                        "analytic_distribution": self._concierge_analytic_distribution(
+                            line.product_id, distributions
+                        ),
+                    }
+                )
+                for line in self.line_ids
+                if line.state != "cancelled"
+            ],
+        }
+
+    def _concierge_analytic_distribution(self, product, cache):
+        """The analytic distribution Odoo's models give a sale line, looked
+        up once per product and beneficiary instead of once per line."""
+        self.ensure_one()
+        partner = self.partner_id
+        key = (product.id, partner.id, self.company_id.id)
+        if key not in cache:
+            cache[key] = (
+                self.env["account.analytic.distribution.model"]
+                .sudo()
+                ._get_distribution(
+                    {
+                        "product_id": product.id,
+                        "product_categ_id": product.categ_id.id,
+                        "partner_id": partner.id,
+                        "partner_category_id": partner.category_id.ids,
+                        "company_id": self.company_id.id,
+                    }
+                )
+                or False
+            )
+        return cache[key]
+
+    def _create_sale_orders(self):
+        """Create and confirm one sale order per request, in one batch."""
+        todo = self.filtered(lambda r: not r.sale_order_id)
+        if not todo:
+            return self.env["sale.order"]
+        distributions = {}
+        orders = self.env["sale.order"].create(
+            [request._prepare_sale_order_vals(distributions) for request in todo]
+        )
+        for request, order in zip(todo, orders, strict=True):
+            request.sale_order_id = order
+        orders.with_context(mail_notrack=True).action_confirm()
+        return orders
+
+    def action_start(self):
+        self._check_state(("confirmed",), self.env._("Starting the work"))
+        self.write({"state": "in_progress"})
+        return True
+
+    def action_ready(self):
+        self._check_state(("confirmed", "in_progress"), self.env._("Marking ready"))
+        items = self.custody_item_ids.filtered(lambda i: i.state != "returned")
+        waiting = items.filtered(lambda i: i.state == "received" and i.provider_id)
+        if waiting:
+            raise UserError(
+                self.env._(
+                    "Item %(ticket)s is still at the desk: send it to %(provider)s "
+                    "before marking the request ready.",
+                    ticket=waiting[0].name,
+                    provider=waiting[0].provider_id.display_name,
+                )
+            )
+        items.filtered(lambda i: i.state != "ready").action_mark_ready()
+        self.write({"state": "ready", "ready_date": fields.Datetime.now()})
+        self._concierge_after_ready()
+        return True
+
+    def _concierge_after_ready(self):
+        """Tell the beneficiaries by mail that their request is ready."""
+        template = self.env.ref(
+            "concierge_services.mail_template_request_ready", raise_if_not_found=False
+        )
+        if template:
+            self.filtered("partner_id.email").message_post_with_source(
+                template, subtype_xmlid="mail.mt_comment"
+            )
+        return True
+
+    def action_send_to_provider(self):
+        """Pass the items received at the desk to their providers."""
+        self._check_state(
+            ("confirmed", "in_progress"), self.env._("Sending to providers")
+        )
+        items = self.custody_item_ids.filtered(
+            lambda i: i.state == "received" and i.provider_id
+        )
+        if not items:
+            raise UserError(
+                self.env._(
+                    "No item of request %(name)s waits at the desk for a provider.",
+                    name=self[:1].name,
+                )
+            )
+        items.action_send_to_provider()
+        return True
+
+    def action_hand_back(self):
+        """Hand the ready items back to the beneficiary, close when all is delivered."""
+        self._check_state(("ready",), self.env._("Handing back"))
+        for request in self:
+            items = request.custody_item_ids.filtered(lambda i: i.state == "ready")
+            items._hand_back(request.partner_id)
+        complete = self.filtered(
+            lambda r: all(
+                line.state in ("delivered", "cancelled") for line in r.line_ids
+            )
+        )
+        if complete:
+            complete.action_done()
+        return True
+
+    def action_done(self):
+        self._check_state(("ready",), self.env._("Closing"))
+        for request in self:
+            pending = request.line_ids.filtered(
+                lambda line: line.state not in ("delivered", "cancelled")
+            )
+            if pending:
+                raise UserError(
+                    self.env._(
+                        "Request %(name)s cannot be closed: %(lines)s not "
+                        "delivered yet.",
+                        name=request.name,
+                        lines=", ".join(pending.mapped("name")),
+                    )
+                )
+        self.write({"state": "done", "done_date": fields.Datetime.now()})
+        return True
+
+    def action_cancel(self):
+        self._check_state(OPEN_STATES, self.env._("Cancelling"))
+        orders = self.sale_order_id
+        invoiced = orders.filtered(
+            lambda o: o.invoice_ids.filtered(lambda m: m.state != "cancel")
+        )
+        if invoiced:
+            request = self.filtered(lambda r: r.sale_order_id in invoiced)[0]
+            raise UserError(
+                self.env._(
+                    "Request %(name)s cannot be cancelled: its sale order "
+                    "%(order)s is already invoiced. Issue a credit note from "
+                    "the invoice instead.",
+                    name=request.name,
+                    order=request.sale_order_id.name,
+                )
+            )
+        self._concierge_before_cancel()
+        if orders:
+            orders._action_cancel()
+        self.line_ids.write({"state": "cancelled"})
+        self.write({"state": "cancelled"})
+        return True
+
+    def _concierge_before_cancel(self):
+        """Give back the items still at the desk; refuse if one is at a provider."""
+        items = self.custody_item_ids
+        away = items.filtered(lambda i: i.state == "at_provider")
+        if away:
+            raise UserError(
+                self.env._(
+                    "Request %(name)s cannot be cancelled while item %(ticket)s "
+                    "is at %(provider)s: get it back first.",
+                    name=away[0].request_id.name,
+                    ticket=away[0].name,
+                    provider=away[0].provider_id.display_name,
+                )
+            )
+        items.filtered(lambda i: i.state in ("received", "ready")).with_context(
+            concierge_custody_cancel=True
+        )._set_custody_state("returned")
+        return True
+
+    def action_view_custody_items(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "concierge_services.action_concierge_custody_item"
+        )
+        action["domain"] = [("request_id", "=", self.id)]
+        action["context"] = {"search_default_group_state": 0}
+        return action
+
+    def action_draft(self):
+        self._check_state(("cancelled",), self.env._("Resetting to draft"))
+        self.line_ids.write({"state": "draft"})
+        self.write({"state": "draft", "sale_order_id": False})
+        return True
+
+    def action_create_invoice(self):
+        """Invoice what the sale order has to invoice and open the invoice."""
+        self.ensure_one()
+        order = self.sale_order_id
+        if not order or order.invoice_status != "to invoice":
+            raise UserError(
+                self.env._(
+                    "There is nothing to invoice on request %(name)s.",
+                    name=self.name,
+                )
+            )
+        invoice = order._create_invoices()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": invoice.id,
+            "view_mode": "form",
+        }
+
+    def action_view_sale_order(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": self.sale_order_id.id,
+            "view_mode": "form",
+        }
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        return self.sale_order_id.action_view_invoice()

@@ -1,0 +1,221 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class ConciergeServiceRequestLine(models.Model):
+    _name = "concierge.service.request.line"
+    _description = "Conciergerie service request line"
+    _order = "request_id, sequence, id"
+    _check_company_auto = True
+
+    request_id = fields.Many2one(
+        "concierge.service.request",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(related="request_id.company_id", store=True)
+    partner_id = fields.Many2one(
+        related="request_id.partner_id", string="Beneficiary", store=True
+    )
+    product_id = fields.Many2one(
+        "product.product",
+        string="Service",
+        required=True,
+        index=True,
+        check_company=True,
+        domain="[('concierge_category_id', '!=', False), ('sale_ok', '=', True)]",
+    )
+    category_id = fields.Many2one(
+        related="product_id.concierge_category_id", store=True, index=True
+    )
+    name = fields.Char(
+        string="Description",
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
+    price_unit = fields.Float(
+        string="Unit price",
+        digits="Product Price",
+        compute="_compute_price_unit",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    currency_id = fields.Many2one(related="request_id.currency_id")
+    price_subtotal = fields.Monetary(
+        string="Subtotal",
+        compute="_compute_price_subtotal",
+        store=True,
+        aggregator="sum",
+    )
+    provider_id = fields.Many2one(
+        "res.partner",
+        index=True,
+        compute="_compute_provider_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    custody = fields.Boolean(related="product_id.concierge_custody")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("to_do", "To do"),
+            ("delivered", "Delivered"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="draft",
+        copy=False,
+        index=True,
+    )
+    request_state = fields.Selection(related="request_id.state", string="Request state")
+    custody_item_ids = fields.One2many(
+        "concierge.custody.item", "request_line_id", string="Items in custody"
+    )
+    sale_line_ids = fields.One2many(
+        "sale.order.line", "concierge_request_line_id", string="Sale order lines"
+    )
+    sale_line_id = fields.Many2one(
+        "sale.order.line",
+        string="Sale order line",
+        compute="_compute_sale_line_id",
+        search="_search_sale_line_id",
+        help="The line of the current (not cancelled) sale order.",
+    )
+
+    @api.depends("sale_line_ids.state")
+    def _compute_sale_line_id(self):
+        for line in self:
+            line.sale_line_id = line.sale_line_ids.filtered(
+                lambda sol: sol.state != "cancel"
+            )[-1:]
+
+    def _search_sale_line_id(self, operator, value):
+        return [("sale_line_ids", operator, value)]
+
+    @api.depends("product_id")
+    def _compute_name(self):
+        for line in self:
+            if line.product_id:
+                line.name = line.product_id.display_name
+
+    @api.depends("product_id", "quantity", "request_id.pricelist_id")
+    def _compute_price_unit(self):
+        for line in self:
+            if not line.product_id or line.state not in ("draft", False):
+                continue
+            pricelist = line.request_id.pricelist_id
+            if pricelist:
+                line.price_unit = pricelist._get_product_price(
+                    line.product_id, line.quantity or 1.0
+                )
+            else:
+                line.price_unit = line.product_id.lst_price
+
+    @api.depends("quantity", "price_unit")
+    def _compute_price_subtotal(self):
+        for line in self:
+            line.price_subtotal = line.quantity * line.price_unit
+
+    @api.depends("product_id")
+    def _compute_provider_id(self):
+        for line in self:
+            if line.product_id:
+                line.provider_id = line.product_id.concierge_provider_id
+
+    @api.constrains("quantity")
+    def _check_quantity(self):
+        for line in self:
+            if line.quantity <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The quantity of %(service)s must be greater than zero.",
+                        service=line.name or line.product_id.display_name,
+                    )
+                )
+
+    @api.constrains("product_id")
+    def _check_product_catalogue(self):
+        for line in self:
+            if not line.product_id.concierge_category_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(product)s is not in the conciergerie catalogue: "
+                        "choose a service of the catalogue, or give the product "
+                        "a conciergerie category first.",
+                        product=line.product_id.display_name,
+                    )
+                )
+
+    def _prepare_sale_order_line_vals(self):
+        self.ensure_one()
+        return {
+            "product_id": self.product_id.id,
+            "name": self.name or self.product_id.display_name,
+            "product_uom_qty": self.quantity,
+            "price_unit": self.price_unit,
+            "sequence": self.sequence,
+            "concierge_request_line_id": self.id,
+        }
+
+    def action_deliver(self):
+        """Mark the lines delivered to the beneficiary."""
+        wrong = self.filtered(lambda line: line.state != "to_do")
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "%(service)s cannot be marked delivered: confirm the "
+                    "request first (and do not deliver a line twice).",
+                    service=wrong[0].name,
+                )
+            )
+        held = self.filtered(
+            lambda line: any(i.state != "returned" for i in line.custody_item_ids)
+        )
+        if held:
+            raise UserError(
+                self.env._(
+                    "Hand back the items of %(service)s first: the line is "
+                    "delivered when its items are back with the beneficiary.",
+                    service=held[0].name,
+                )
+            )
+        self.write({"state": "delivered"})
+        self._set_sale_line_delivered()
+        return True
+
+    def _set_sale_line_delivered(self):
+        """Report the delivered quantity on manually delivered sale lines."""
+        for line in self.filtered("sale_line_id"):
+            sale_line = line.sale_line_id
+            if sale_line.qty_delivered_method == "manual":
+                sale_line.qty_delivered = sale_line.product_uom_qty
+
+    def _prepare_custody_item_vals(self):
+        self.ensure_one()
+        return {
+            "request_line_id": self.id,
+            "description": self.name or self.product_id.display_name,
+            "provider_id": self.provider_id.id,
+        }
+
+    def _deliver_returned_custody(self):
+        """Lines whose items are all handed back are delivered."""
+        done = self.filtered(
+            lambda line: (
+                line.state == "to_do"
+                and line.custody_item_ids
+                and all(item.state == "returned" for item in line.custody_item_ids)
+            )
+        )
+        if done:
+            done.action_deliver()
+        return done

@@ -1,0 +1,90 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import fields, models
+
+
+class ConciergeSite(models.Model):
+    _inherit = "concierge.site"
+
+    concierge_custody_location_id = fields.Many2one(
+        "stock.location",
+        string="Custody location",
+        readonly=True,
+        copy=False,
+        help="Stock location of the items left at this desk.",
+    )
+    concierge_provider_location_id = fields.Many2one(
+        "stock.location",
+        string="Items at providers",
+        readonly=True,
+        copy=False,
+        help="Parent stock location of the items this desk passed to "
+        "providers (one sub-location per provider).",
+    )
+
+    def _concierge_parent_location(self):
+        self.ensure_one()
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.company_id.id)], limit=1
+        )
+        return warehouse.view_location_id
+
+    def _concierge_ensure_locations(self):
+        """Create the desk and provider locations of the sites lacking them."""
+        Location = self.env["stock.location"].sudo()
+        for site in self.filtered(
+            lambda s: (
+                not s.concierge_custody_location_id
+                or not s.concierge_provider_location_id
+            )
+        ):
+            parent = site._concierge_parent_location()
+            label = site.code or site.name
+            common = {
+                "usage": "internal",
+                "location_id": parent.id,
+                "company_id": site.company_id.id,
+                "concierge_site_id": site.id,
+            }
+            site.sudo().write(
+                {
+                    "concierge_custody_location_id": Location.create(
+                        {**common, "name": self.env._("%s custody", label)}
+                    ).id,
+                    "concierge_provider_location_id": Location.create(
+                        {**common, "name": self.env._("%s at providers", label)}
+                    ).id,
+                }
+            )
+        return True
+
+    def _concierge_custody_location(self):
+        self.ensure_one()
+        self._concierge_ensure_locations()
+        return self.concierge_custody_location_id
+
+    def _concierge_provider_location(self, provider):
+        """The sub-location holding this site's items at ``provider``."""
+        self.ensure_one()
+        self._concierge_ensure_locations()
+        parent = self.concierge_provider_location_id
+        Location = self.env["stock.location"].sudo()
+        location = Location.search(
+            [
+                ("location_id", "=", parent.id),
+                ("concierge_provider_id", "=", provider.id),
+            ],
+            limit=1,
+        )
+        if not location:
+            location = Location.create(
+                {
+                    "name": provider.name,
+                    "usage": "internal",
+                    "location_id": parent.id,
+                    "company_id": self.company_id.id,
+                    "concierge_site_id": self.id,
+                    "concierge_provider_id": provider.id,
+                }
+            )
+        return location
