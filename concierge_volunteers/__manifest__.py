@@ -15,6 +15,7 @@
     "data": [
         "security/concierge_volunteers_security.xml",
         "security/ir.model.access.csv",
+        "data/concierge_indicator_data.xml",
         "views/concierge_volunteer_skill_views.xml",
         "views/res_partner_views.xml",
         "views/concierge_volunteer_mission_views.xml",

@@ -7,3 +7,4 @@ from . import concierge_volunteer_shift
 from . import concierge_volunteer_attendance
 from . import concierge_volunteer_valuation
 from . import concierge_volunteer_valuation_line
+from . import concierge_indicator_value

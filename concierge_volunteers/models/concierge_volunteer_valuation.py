@@ -272,8 +272,25 @@ class ConciergeVolunteerValuation(models.Model):
                 valuation._prepare_line_vals()
             )
 
+    def _move_groups(self):
+        """[(mission_type, site, hours, amount)]: one pair of entry lines each."""
+        self.ensure_one()
+        totals = defaultdict(lambda: [0.0, 0.0])
+        for line in self.line_ids:
+            key = (line.mission_type, line.site_id)
+            totals[key][0] += line.hours
+            totals[key][1] += line.amount
+        return [
+            (mtype, site, *totals[(mtype, site)])
+            for mtype, site in sorted(totals, key=lambda k: (k[0], k[1].id))
+        ]
+
     def _prepare_move_vals(self):
-        """One debit 864 and one credit 875 line per mission type."""
+        """One debit 864 and one credit 875 line per mission type and site.
+
+        The site's analytic account goes on both lines, so that the volunteer
+        time counts for the site in the funding mix.
+        """
         self.ensure_one()
         labels = dict(
             self.env["concierge.volunteer.valuation.line"]
@@ -281,33 +298,34 @@ class ConciergeVolunteerValuation(models.Model):
             ._description_selection(self.env)
         )
         lines = []
-        for mtype, hours, amount in self._summary_by_mission_type():
+        for mtype, site, hours, amount in self._move_groups():
+            amount = self.currency_id.round(amount)
             if self.currency_id.is_zero(amount):
                 continue
             label = self.env._(
-                "Volunteer time: %(type)s, %(hours)s h",
+                "Volunteer time: %(type)s, %(site)s, %(hours)s h",
                 type=labels[mtype],
+                site=site.name or "",
                 hours="%.2f" % hours,
             )
+            analytic = site.sudo().analytic_account_id
+            distribution = {str(analytic.id): 100.0} if analytic else False
             debit, credit = (amount, 0.0) if amount > 0 else (0.0, -amount)
-            lines += [
-                Command.create(
-                    {
-                        "name": label,
-                        "account_id": self.expense_account_id.id,
-                        "debit": debit,
-                        "credit": credit,
-                    }
-                ),
-                Command.create(
-                    {
-                        "name": label,
-                        "account_id": self.income_account_id.id,
-                        "debit": credit,
-                        "credit": debit,
-                    }
-                ),
-            ]
+            for account, line_debit, line_credit in (
+                (self.expense_account_id, debit, credit),
+                (self.income_account_id, credit, debit),
+            ):
+                lines.append(
+                    Command.create(
+                        {
+                            "name": label,
+                            "account_id": account.id,
+                            "debit": line_debit,
+                            "credit": line_credit,
+                            "analytic_distribution": distribution,
+                        }
+                    )
+                )
         return {
             "move_type": "entry",
             "date": self.date_to,

@@ -29,6 +29,7 @@ class ConciergeVolunteerValuationLine(models.Model):
         related="attendance_id.partner_id", string="Volunteer", store=True
     )
     date = fields.Date(related="attendance_id.date", store=True)
+    site_id = fields.Many2one(related="attendance_id.site_id", store=True)
     mission_type = fields.Selection(MISSION_TYPES, required=True)
     hours = fields.Float(aggregator="sum")
     rate = fields.Float(string="Hourly rate", digits="Product Price")

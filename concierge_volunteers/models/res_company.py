@@ -116,6 +116,9 @@ class ResCompany(models.Model):
                         "company_ids": [Command.set(company.ids)],
                     }
                 )
+            if not income.concierge_source_category:
+                # the credit of 875 is the volunteer time of the funding mix
+                income.concierge_source_category = "volunteer_time"
             company.write(
                 {
                     "concierge_volunteer_expense_account_id": expense.id,

@@ -6,3 +6,4 @@ from . import test_valuation
 from . import test_hours_report
 from . import test_security
 from . import test_portal
+from . import test_indicators

@@ -71,6 +71,7 @@ class VolunteerCase(ConciergeCase):
                 "code": "875901",
                 "name": "Bénévolat (test)",
                 "account_type": "off_balance",
+                "concierge_source_category": "volunteer_time",
             }
         )
         cls.journal = cls.env["account.journal"].create(

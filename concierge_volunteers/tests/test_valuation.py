@@ -164,6 +164,9 @@ class TestValuation(VolunteerCase):
         self.assertEqual(expense.with_company(company).code, "864000")
         self.assertEqual(income.with_company(company).code, "875000")
         self.assertEqual(company.concierge_volunteer_expense_account_id, expense)
+        # the credit of 875 counts as volunteer time in the funding mix
+        self.assertEqual(income.concierge_source_category, "volunteer_time")
+        self.assertFalse(expense.concierge_source_category)
         # a second call creates nothing
         company._concierge_volunteer_create_accounts()
         self.assertEqual(
