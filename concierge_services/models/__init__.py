@@ -9,3 +9,4 @@ from . import res_config_settings
 from . import sale_order
 from . import stock_location
 from . import stock_move
+from . import concierge_indicator_value

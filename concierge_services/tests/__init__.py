@@ -6,3 +6,4 @@ from . import test_portal
 from . import test_xmlrpc
 from . import test_tour
 from . import test_performance
+from . import test_indicators
