@@ -9,14 +9,21 @@
     "author": "Concierge Suite contributors",
     "website": "https://github.com/concierge-suite/concierge-suite",
     "development_status": "Alpha",
-    "depends": ["concierge_services", "crm", "contract"],
+    "depends": ["concierge_services", "crm", "sale_crm", "contract"],
     "data": [
         "security/concierge_b2b_contracts_security.xml",
         "security/ir.model.access.csv",
         "data/product_data.xml",
+        "data/crm_data.xml",
+        "data/concierge_indicator_data.xml",
         "views/concierge_b2b_plan_views.xml",
         "views/contract_contract_views.xml",
+        "views/crm_lead_views.xml",
+        "views/sale_order_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/concierge_b2b_plan_demo.xml"],
+    "demo": [
+        "demo/concierge_b2b_plan_demo.xml",
+        "demo/contract_demo.xml",
+    ],
 }

@@ -4,3 +4,6 @@ from . import account_move
 from . import account_move_line
 from . import contract_contract
 from . import contract_line
+from . import crm_lead
+from . import sale_order
+from . import concierge_indicator_value

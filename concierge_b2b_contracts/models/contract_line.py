@@ -79,11 +79,7 @@ class ContractLine(models.Model):
                 suffix.append(
                     self.env._("%(count)s employees covered", count=headcount)
                 )
-        values["concierge_headcount"] = (
-            contract.concierge_employee_count
-            if self.concierge_b2b_kind == "employee"
-            else 0
-        )
+        values["concierge_headcount"] = contract.concierge_employee_count
         values["suffix"] = suffix
         return values
 

@@ -1,0 +1,160 @@
+"""Benchmark: company contracts invoiced by one run of OCA's contract cron.
+
+Run on demand, on a fresh database without demo data:
+
+    python3 tools/suite.py bench tests/bench_b2b.py \
+        --addons concierge_b2b_contracts
+
+N company contracts (plan with a fixed fee and a fee per employee, 50
+employees each) and N plain OCA contracts (two lines, no plan) are invoiced
+by the cron; a second run must create no invoice. Prints seconds and
+queries of each run, per contract, and the ratio to the plain contracts.
+N defaults to 2,000 (BENCH_CONTRACTS to change it). Nothing is committed.
+"""
+
+import os
+import time
+from datetime import date
+
+from odoo import Command
+
+N = int(os.environ.get("BENCH_CONTRACTS", "2000"))
+EMPLOYEES = int(os.environ.get("BENCH_EMPLOYEES", "50"))
+DATE_START = date(2026, 1, 1)
+DATE_REF = date(2026, 1, 15)
+
+
+def measure(env, label, func):
+    env.flush_all()
+    queries = env.cr.sql_log_count
+    start = time.perf_counter()
+    result = func()
+    env.flush_all()
+    seconds = time.perf_counter() - start
+    queries = env.cr.sql_log_count - queries
+    print(f"{label:<42} {seconds:9.1f} s {queries:10d} queries")
+    return result, seconds, queries
+
+
+def invoices_of(env, contracts):
+    lines = env["account.move.line"].search(
+        [("contract_line_id", "in", contracts.contract_line_ids.ids)]
+    )
+    return len(lines.move_id)
+
+
+def run(env):
+    env = env(context=dict(env.context, tracking_disable=True, mail_notrack=True))
+    cron = env["contract.contract"]._cron_recurring_create
+    product = env["product.product"].create(
+        {"name": "Bench service", "type": "service", "list_price": 10.0}
+    )
+    print(f"== {N} contracts of each kind, {EMPLOYEES} employees per company")
+
+    # plain OCA contracts: two lines, no plan
+    clients = env["res.partner"].create(
+        [{"name": f"Plain client {n}", "is_company": True} for n in range(N)]
+    )
+    line = {
+        "product_id": product.id,
+        "uom_id": product.uom_id.id,
+        "name": "Service #START# - #END#",
+        "quantity": 1.0,
+        "price_unit": 100.0,
+        "automatic_price": False,
+        "date_start": DATE_START,
+        "recurring_next_date": DATE_START,
+        "recurring_rule_type": "monthlylastday",
+    }
+    plain = env["contract.contract"].create(
+        [
+            {
+                "name": f"Plain {n}",
+                "partner_id": client.id,
+                "line_recurrence": False,
+                "date_start": DATE_START,
+                "recurring_rule_type": "monthlylastday",
+                "contract_line_ids": [Command.create(line), Command.create(line)],
+            }
+            for n, client in enumerate(clients)
+        ]
+    )
+    __, plain_s, plain_q = measure(
+        env, "plain OCA contracts, cron run 1", lambda: cron(date_ref=DATE_REF)
+    )
+    plain_invoices = invoices_of(env, plain)
+
+    # company contracts with a plan and 50 employees each
+    plan = env["concierge.b2b.plan"].create(
+        {
+            "name": "Bench plan",
+            "fixed_fee": 300.0,
+            "fee_per_employee": 5.0,
+            "included_requests": 20,
+            "overage_price": 12.0,
+        }
+    )
+    companies = env["res.partner"].create(
+        [{"name": f"Company {n}", "is_company": True} for n in range(N)]
+    )
+    for chunk in range(0, N, 200):
+        env["res.partner"].create(
+            [
+                {"name": f"Employee {n}-{e}", "concierge_employer_id": company.id}
+                for n, company in enumerate(companies[chunk : chunk + 200], chunk)
+                for e in range(EMPLOYEES)
+            ]
+        )
+    env.flush_all()
+    ours = env["contract.contract"].create(
+        [
+            {
+                "name": f"Company contract {n}",
+                "partner_id": company.id,
+                "concierge_plan_id": plan.id,
+                "line_recurrence": False,
+                "date_start": DATE_START,
+                "recurring_rule_type": "monthlylastday",
+            }
+            for n, company in enumerate(companies)
+        ]
+    )
+    env.invalidate_all()
+    __, ours_s, ours_q = measure(
+        env, "company contracts, cron run 1", lambda: cron(date_ref=DATE_REF)
+    )
+    ours_invoices = invoices_of(env, ours)
+    env.invalidate_all()
+    __, again_s, again_q = measure(
+        env, "all contracts, cron run 2", lambda: cron(date_ref=DATE_REF)
+    )
+    new_invoices = invoices_of(env, ours | plain) - ours_invoices - plain_invoices
+    amounts = set(
+        env["account.move"]
+        .search([("concierge_b2b_contract_id", "in", ours.ids)])
+        .mapped("amount_untaxed")
+    )
+
+    print()
+    print(f"{'':<28}{'plain OCA':>14}{'company plan':>16}")
+    print(f"{'invoices, run 1':<28}{plain_invoices:>14}{ours_invoices:>16}")
+    print(f"{'seconds, run 1':<28}{plain_s:>14.1f}{ours_s:>16.1f}")
+    print(f"{'queries, run 1':<28}{plain_q:>14}{ours_q:>16}")
+    print(
+        f"{'ms per contract':<28}{1000 * plain_s / N:>14.1f}{1000 * ours_s / N:>16.1f}"
+    )
+    print(f"{'queries per contract':<28}{plain_q / N:>14.1f}{ours_q / N:>16.1f}")
+    print(
+        f"ratio company / plain: time {ours_s / plain_s:.2f}x, "
+        f"queries {ours_q / plain_q:.2f}x (target <= 1.25x)"
+    )
+    print(
+        f"run 2: {new_invoices} new invoices, {again_s:.1f} s, {again_q} queries "
+        f"= {100 * again_s / (plain_s + ours_s):.1f} % of the time of run 1 "
+        f"(target < 10 %)"
+    )
+    print(f"company invoice amounts: {sorted(amounts)} (300 + 50 x 5 = 550 expected)")
+    env.cr.rollback()
+
+
+run(env)  # noqa: F821
