@@ -212,12 +212,35 @@ class ConciergeFundingAgreement(models.Model):
                     )
                 )
 
+    @api.model
+    def _get_analytic_plan(self):
+        """The analytic plan of the agreements, created the first time.
+
+        It is the user's data, not the module's: the analytic accounts that
+        use it stay when the module is uninstalled."""
+        ICP = self.env["ir.config_parameter"].sudo()
+        plan_id = int(ICP.get_param("concierge_base.analytic_plan_id", 0) or 0)
+        plan = self.env["account.analytic.plan"].sudo().browse(plan_id).exists()
+        if not plan:
+            plan = (
+                self.env["account.analytic.plan"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Funding agreements"),
+                        "default_applicability": "optional",
+                    }
+                )
+            )
+            ICP.set_param("concierge_base.analytic_plan_id", plan.id)
+        return plan
+
     def _prepare_analytic_account_vals(self):
         self.ensure_one()
         return {
             "name": f"{self.name} ({self.reference})" if self.reference else self.name,
             "code": self.reference,
-            "plan_id": self.env.ref("concierge_base.analytic_plan_funding").id,
+            "plan_id": self._get_analytic_plan().id,
             "partner_id": self.funder_id.id,
             "company_id": self.company_id.id,
         }
@@ -316,6 +339,43 @@ class ConciergeFundingAgreement(models.Model):
             self.env.ref("concierge_base.funding_agreement_region_launch"),
             self.env.ref("concierge_base.funding_agreement_foundation"),
         )
+        # the funders get accounting entries: they are created here, without
+        # an XML id, so that uninstalling the module leaves them as contacts
+        france = self.env.ref("base.fr")
+        funders = self.env["res.partner"].create(
+            [
+                {
+                    "name": "Commune de Vaugneray",
+                    "is_company": True,
+                    "concierge_funder_type": "commune",
+                    "street": "Place de la Mairie",
+                    "zip": "69670",
+                    "city": "Vaugneray",
+                    "country_id": france.id,
+                    "email": "mairie@vaugneray.example.com",
+                },
+                {
+                    "name": "Région Auvergne-Rhône-Alpes",
+                    "is_company": True,
+                    "concierge_funder_type": "region",
+                    "street": "1 esplanade François Mitterrand",
+                    "zip": "69002",
+                    "city": "Lyon",
+                    "country_id": france.id,
+                },
+                {
+                    "name": "Fondation Solidarités de proximité",
+                    "is_company": True,
+                    "concierge_funder_type": "foundation",
+                    "city": "Lyon",
+                    "country_id": france.id,
+                },
+            ]
+        )
+        for agreement, funder in zip(
+            (commune, region, foundation), funders, strict=True
+        ):
+            agreement.funder_id = funder
         (commune | region | foundation).action_sign()
         year = fields.Date.context_today(self).year
         day = fields.Date.to_date

@@ -172,7 +172,8 @@ class TestFunding(FundingCase):
         self.assertEqual(agreement.state, "signed")
         account = agreement.analytic_account_id
         self.assertEqual(
-            account.plan_id, self.env.ref("concierge_base.analytic_plan_funding")
+            account.plan_id,
+            self.env["concierge.funding.agreement"]._get_analytic_plan(),
         )
         self.assertEqual(account.partner_id, self.commune)
         self.assertIn("CONV-2026-12", account.name)

@@ -54,7 +54,7 @@ class TestFundingMix(FundingCase):
         cls.subscription = cls.env["product.product"].create(
             {"name": "Forfait entreprise", "categ_id": child.id, "type": "service"}
         )
-        cls.analytic_plan = cls.env.ref("concierge_base.analytic_plan_funding")
+        cls.analytic_plan = cls.env["concierge.funding.agreement"]._get_analytic_plan()
         cls.site_analytic = cls.env["account.analytic.account"].create(
             {"name": "Site de test", "plan_id": cls.analytic_plan.id}
         )
@@ -197,6 +197,12 @@ class TestFundingMix(FundingCase):
         # half of the sales carry the site's analytic account; the public
         # agreement is the site's, the private one has no site
         self.assertEqual(amounts, {"market_sales": 500.0, "public_grants": 4000.0})
+
+    def test_funding_mix_of_another_company(self):
+        mix = self._mix(company_id=self.other_company.id)
+        mix.action_show()
+        self.assertFalse(mix.line_ids)
+        self.assertEqual(mix.amount_total, 0.0)
 
     def test_funding_mix_dates_checked(self):
         with self.assertRaisesRegex(UserError, "ends before it starts"):

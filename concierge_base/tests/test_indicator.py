@@ -270,3 +270,32 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
         )
         manual.value = 4.5
         self.assertEqual(manual.value, 4.5)
+
+    def test_recompute_queries_do_not_grow_with_sites(self):
+        """One query per indicator, not one per site."""
+
+        def queries_for(nb_sites):
+            sites = self.env["concierge.site"].create(
+                [{"name": "Site %s" % i} for i in range(nb_sites)]
+            )
+            self.env["res.partner"].create(
+                [
+                    {
+                        "name": "Habitant %s" % site.name,
+                        "concierge_beneficiary_type": "inhabitant",
+                        "concierge_site_id": site.id,
+                    }
+                    for site in sites
+                ]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            values = self.Value._recompute_period(PERIOD, self.beneficiaries)
+            self.env.flush_all()
+            self.assertLessEqual(set(sites), set(values.site_id))
+            return self.env.cr.sql_log_count - before
+
+        first = queries_for(3)  # creates the values
+        self.Value.search([("indicator_id", "=", self.beneficiaries.id)]).unlink()
+        self.assertLessEqual(queries_for(12), first)
