@@ -36,10 +36,19 @@ class ConciergeCommissionLine(models.Model):
     company_id = fields.Many2one("res.company", required=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     move_id = fields.Many2one(
-        "account.move", string="Invoice", required=True, index=True, readonly=True
+        "account.move",
+        string="Invoice",
+        required=True,
+        index=True,
+        readonly=True,
+        ondelete="cascade",
     )
     move_line_id = fields.Many2one(
-        "account.move.line", string="Invoice line", index=True, readonly=True
+        "account.move.line",
+        string="Invoice line",
+        index=True,
+        readonly=True,
+        ondelete="cascade",
     )
     product_id = fields.Many2one("product.product", readonly=True)
     site_id = fields.Many2one(
@@ -156,6 +165,9 @@ class ConciergeCommissionLine(models.Model):
                 ("company_id", "in", move_lines.company_id.ids),
             ]
         )
+        agreements_by_provider = defaultdict(list)
+        for agreement in agreements:
+            agreements_by_provider[agreement.provider_id.id].append(agreement)
         today = date or fields.Date.context_today(self)
         to_unlink = self.browse()
         vals_list = []
@@ -165,7 +177,7 @@ class ConciergeCommissionLine(models.Model):
             if lines:
                 rule = lines[0].rule_id
             else:
-                rule = self._find_rule(agreements, aml)
+                rule = self._find_rule(agreements_by_provider, aml)
             if not rule:
                 continue
             target = self._target_ratio(move, rule.agreement_id)
@@ -182,13 +194,12 @@ class ConciergeCommissionLine(models.Model):
         return self.create(vals_list)
 
     @api.model
-    def _find_rule(self, agreements, aml):
+    def _find_rule(self, agreements_by_provider, aml):
         provider = aml.product_id.product_tmpl_id.concierge_provider_id
         date = aml.move_id.invoice_date or aml.move_id.date
-        for agreement in agreements:
+        for agreement in agreements_by_provider.get(provider.id, ()):
             if (
                 agreement.active
-                and agreement.provider_id == provider
                 and agreement.company_id == aml.company_id
                 and agreement._is_valid_on(date)
             ):

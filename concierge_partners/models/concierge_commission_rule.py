@@ -68,7 +68,7 @@ class ConciergeCommissionRule(models.Model):
                 )
         keys = {}
         for rule in self.agreement_id.rule_ids:
-            key = rule._scope_key()
+            key = (rule.agreement_id.id, rule._scope_key())
             if key in keys:
                 raise ValidationError(
                     self.env._(

@@ -68,6 +68,20 @@ class TestAgreement(CommissionCase):
         self._create_agreement()
         self.assertTrue(self._create_agreement(provider=self.producer))
 
+    def test_agreements_created_together(self):
+        agreements = self.Agreement.create(
+            [
+                {
+                    "name": partner.name,
+                    "provider_id": partner.id,
+                    "date_start": "2026-01-01",
+                    "rule_ids": [Command.create({"scope": "all", "percent": 10})],
+                }
+                for partner in self.provider | self.producer
+            ]
+        )
+        self.assertEqual(len(agreements.rule_ids), 2)
+
     def test_scope_needs_its_target(self):
         with self.assertRaisesMessage(ValidationError, "category of a category rule"):
             self._create_agreement(rules=[{"scope": "category", "percent": 5}])
