@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from odoo import Command, fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import ServicesCase
@@ -170,6 +170,33 @@ class TestRequest(ServicesCase):
             lambda t: t.field_id.name == "state"
         )
         self.assertEqual(len(tracked), 1)
+
+    def test_users_see_the_requests_of_their_company(self):
+        mine = self._request()
+        other_partner = self.env["res.partner"].create(
+            {"name": "Habitant ailleurs", "company_id": self.other_company.id}
+        )
+        theirs = self.env["concierge.service.request"].create(
+            {
+                "partner_id": other_partner.id,
+                "company_id": self.other_company.id,
+                "site_id": self.other_site.id,
+            }
+        )
+        visible = (
+            self.env["concierge.service.request"]
+            .with_user(self.concierge)
+            .search([("id", "in", (mine | theirs).ids)])
+        )
+        self.assertEqual(visible, mine)
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.concierge).read(["name"])
+        self.assertFalse(
+            self.env["concierge.service.request"]
+            .with_user(self.salesman)
+            .has_access("read"),
+            "plain employees outside the Conciergerie groups see no request",
+        )
 
     # ------------------------------------------------------------------
     # bad input
