@@ -254,7 +254,12 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
         )
         values_as_user = self.Value.with_user(self.concierge)
         self.assertEqual(
-            values_as_user.search([("period", "=", PERIOD)]),
+            values_as_user.search(
+                [
+                    ("period", "=", PERIOD),
+                    ("indicator_id", "=", self.beneficiaries.id),
+                ]
+            ),
             self._values(self.beneficiaries).filtered(
                 lambda v: v.company_id == self.company
             ),
