@@ -213,6 +213,28 @@ class ConciergeVolunteerAttendance(models.Model):
                 )
 
     # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        attendances = super().create(vals_list)
+        attendances.filtered(lambda a: a.state == "attended")._concierge_attended()
+        return attendances
+
+    def write(self, vals):
+        before = self.filtered(lambda a: a.state != "attended")
+        res = super().write(vals)
+        if vals.get("state") == "attended":
+            before._concierge_attended()
+        return res
+
+    def _concierge_attended(self):
+        """A volunteer attended: the requests served by the shifts move on."""
+        shifts = self.shift_id.filtered("service_request_id")
+        if shifts:
+            shifts._concierge_advance_requests()
+
+    # ------------------------------------------------------------------
     # actions
     # ------------------------------------------------------------------
     def action_attended(self):

@@ -72,6 +72,16 @@ class ConciergeVolunteerShift(models.Model):
         compute="_compute_signup_deadline",
         help="Volunteers sign up or withdraw on the portal until this time.",
     )
+    service_request_id = fields.Many2one(
+        "concierge.service.request",
+        string="Service request",
+        index=True,
+        check_company=True,
+        tracking=True,
+        domain="[('state', 'in', ('confirmed', 'in_progress', 'ready'))]",
+        help="The request this delivery or visit serves: when a volunteer "
+        "attends the shift, the request moves on.",
+    )
     note = fields.Text()
     color = fields.Integer(related="mission_id.color")
 
@@ -160,6 +170,56 @@ class ConciergeVolunteerShift(models.Model):
                         count=shift.seats_taken,
                     )
                 )
+
+    @api.constrains("service_request_id", "mission_id")
+    def _check_service_request(self):
+        for shift in self:
+            if shift.service_request_id and shift.mission_type != "delivery":
+                raise ValidationError(
+                    self.env._(
+                        "Only a delivery or visit shift can serve a service "
+                        "request: %(name)s is not one.",
+                        name=shift.name,
+                    )
+                )
+
+    def _concierge_advance_requests(self):
+        """Move on the requests served by these attended shifts.
+
+        A confirmed request is now in progress; a ready one is handed back
+        to the beneficiary by the volunteer: its items are returned, its
+        other lines delivered, and it is closed when complete.
+        """
+        requests = self.service_request_id
+        to_start = requests.filtered(lambda r: r.state == "confirmed")
+        to_start.action_start()
+        to_hand_back = requests.filtered(lambda r: r.state == "ready")
+        if to_hand_back:
+            to_hand_back.action_hand_back()
+            still = to_hand_back.filtered(lambda r: r.state == "ready")
+            still.line_ids.filtered(
+                lambda line: (
+                    line.state == "to_do"
+                    and all(i.state == "returned" for i in line.custody_item_ids)
+                )
+            ).action_deliver()
+            still.filtered(
+                lambda r: all(
+                    line.state in ("delivered", "cancelled") for line in r.line_ids
+                )
+            ).action_done()
+        for shift in self.filtered("service_request_id"):
+            volunteers = shift.attendance_ids.filtered(
+                lambda a: a.state == "attended"
+            ).partner_id
+            shift.service_request_id.message_post(
+                body=self.env._(
+                    "Delivery or visit by %(volunteers)s (volunteer shift %(shift)s).",
+                    volunteers=", ".join(volunteers.mapped("name")),
+                    shift=shift.name,
+                )
+            )
+        return True
 
     # ------------------------------------------------------------------
     # actions

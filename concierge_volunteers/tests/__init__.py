@@ -7,3 +7,4 @@ from . import test_hours_report
 from . import test_security
 from . import test_portal
 from . import test_indicators
+from . import test_request_link
