@@ -20,6 +20,7 @@
         "views/contract_contract_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
+        "views/concierge_service_request_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -6,7 +6,8 @@ Run on demand, on a fresh database without demo data:
         --addons concierge_b2b_contracts
 
 N company contracts (plan with a fixed fee and a fee per employee, 50
-employees each) and N plain OCA contracts (two lines, no plan) are invoiced
+employees each, 3 employer-paid requests in the month for a quota of 2, so
+one overage line each) and N plain OCA contracts (two lines, no plan) are invoiced
 by the cron; a second run must create no invoice. Prints seconds and
 queries of each run, per contract, and the ratio to the plain contracts.
 N defaults to 2,000 (BENCH_CONTRACTS to change it). Nothing is committed.
@@ -14,12 +15,13 @@ N defaults to 2,000 (BENCH_CONTRACTS to change it). Nothing is committed.
 
 import os
 import time
-from datetime import date
+from datetime import date, datetime
 
 from odoo import Command
 
 N = int(os.environ.get("BENCH_CONTRACTS", "2000"))
 EMPLOYEES = int(os.environ.get("BENCH_EMPLOYEES", "50"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "3"))
 DATE_START = date(2026, 1, 1)
 DATE_REF = date(2026, 1, 15)
 
@@ -85,13 +87,25 @@ def run(env):
     plain_invoices = invoices_of(env, plain)
 
     # company contracts with a plan and 50 employees each
+    category = env["concierge.service.category"].create(
+        {"name": "Bench parcels", "code": "BENCHPARCEL"}
+    )
+    parcel = env["product.product"].create(
+        {
+            "name": "Bench parcel",
+            "type": "service",
+            "list_price": 3.0,
+            "concierge_category_id": category.id,
+        }
+    )
     plan = env["concierge.b2b.plan"].create(
         {
             "name": "Bench plan",
             "fixed_fee": 300.0,
             "fee_per_employee": 5.0,
-            "included_requests": 20,
+            "included_requests": max(REQUESTS - 1, 0),
             "overage_price": 12.0,
+            "category_ids": [Command.set(category.ids)],
         }
     )
     companies = env["res.partner"].create(
@@ -117,6 +131,24 @@ def run(env):
                 "recurring_rule_type": "monthlylastday",
             }
             for n, company in enumerate(companies)
+        ]
+    )
+    employees = env["res.partner"].search(
+        [("concierge_employer_id", "in", companies.ids)], order="id"
+    )
+    by_company = {}
+    for employee in employees:
+        by_company.setdefault(employee.concierge_employer_id.id, []).append(employee)
+    env["concierge.service.request"].create(
+        [
+            {
+                "partner_id": by_company[company.id][r].id,
+                "request_date": datetime(2026, 1, 2 + r % 10, 10, 0),
+                "state": "confirmed",
+                "line_ids": [Command.create({"product_id": parcel.id})],
+            }
+            for company in companies
+            for r in range(REQUESTS)
         ]
     )
     env.invalidate_all()
@@ -153,7 +185,17 @@ def run(env):
         f"= {100 * again_s / (plain_s + ours_s):.1f} % of the time of run 1 "
         f"(target < 10 %)"
     )
-    print(f"company invoice amounts: {sorted(amounts)} (300 + 50 x 5 = 550 expected)")
+    overage = env["account.move.line"].search_count(
+        [
+            ("move_id.concierge_b2b_contract_id", "in", ours.ids),
+            ("concierge_request_ids", "!=", False),
+        ]
+    )
+    print(f"overage lines: {overage} (one per company contract expected)")
+    print(
+        f"company invoice amounts: {sorted(amounts)} "
+        f"(300 + {EMPLOYEES} x 5 + 12 expected)"
+    )
     env.cr.rollback()
 
 

@@ -2,6 +2,7 @@ from . import concierge_b2b_plan
 from . import concierge_b2b_plan_band
 from . import account_move
 from . import account_move_line
+from . import concierge_service_request
 from . import contract_contract
 from . import contract_line
 from . import crm_lead

@@ -15,3 +15,8 @@ class AccountMoveLine(models.Model):
     concierge_headcount = fields.Integer(
         string="Employees covered", copy=False, readonly=True
     )
+    concierge_request_ids = fields.One2many(
+        "concierge.service.request",
+        "concierge_b2b_invoice_line_id",
+        string="Requests billed as overage",
+    )

@@ -1,7 +1,11 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
+
+from .concierge_service_request import COUNTED_STATES
 
 # Recurrence of a contract without line recurrence, copied on its new lines
 # (the line defaults would otherwise win over the values of the contract).
@@ -52,6 +56,12 @@ class ContractContract(models.Model):
     concierge_quota = fields.Integer(
         string="Included requests per period",
         related="concierge_plan_id.included_requests",
+    )
+    concierge_usage = fields.Integer(
+        string="Requests this period",
+        compute="_compute_concierge_usage",
+        help="Employer-paid requests of the employees in the current quota "
+        "period (beyond the quota, they are invoiced as overage).",
     )
     concierge_sale_order_id = fields.Many2one(
         "sale.order",
@@ -249,7 +259,8 @@ class ContractContract(models.Model):
         # The guard sits here: the cron, the "Create invoice" button and the
         # manual invoicing wizard all go through this method.
         self._concierge_repair_next_dates()
-        return super()._prepare_recurring_invoices_values(date_ref=date_ref)
+        invoices_values = super()._prepare_recurring_invoices_values(date_ref=date_ref)
+        return self._concierge_add_overage_lines(invoices_values)
 
     def _recurring_create_invoice(self, date_ref=False):
         moves = super()._recurring_create_invoice(date_ref=date_ref)
@@ -276,3 +287,145 @@ class ContractContract(models.Model):
                 by_date[expected] |= contract
         for next_date, contracts in by_date.items():
             contracts.write({"recurring_next_date": next_date})
+
+    # ------------------------------------------------------------------
+    # employee requests: quota and overage
+    # ------------------------------------------------------------------
+    def _concierge_runs_on(self, day):
+        self.ensure_one()
+        return bool(
+            self.active
+            and self.date_start
+            and self.date_start <= day
+            and (not self.date_end or day <= self.date_end)
+        )
+
+    def _concierge_usage_period_start(self, day):
+        """First day of the quota period holding ``day`` (the periods of
+        the contract's recurrence, months from the 1st for monthly last
+        day)."""
+        self.ensure_one()
+        anchor = self.date_start
+        rule = self.recurring_rule_type
+        if rule == "monthlylastday":
+            anchor = anchor.replace(day=1)
+            rule = "monthly"
+        delta = self.get_relative_delta(rule, self.recurring_interval or 1)
+        count = 0
+        while anchor + delta * (count + 1) <= day:
+            count += 1
+        return anchor + delta * count
+
+    def _concierge_employer_requests(self, date_to):
+        """Employer-paid requests of the contracts that count in the quota,
+        up to ``date_to`` included, oldest first. One query."""
+        return (
+            self.env["concierge.service.request"]
+            .sudo()
+            .search(
+                [
+                    ("concierge_b2b_contract_id", "in", self.ids),
+                    ("concierge_payer", "=", "employer"),
+                    ("state", "in", COUNTED_STATES),
+                    ("request_date", "<", date_to + relativedelta(days=1)),
+                ],
+                order="request_date, id",
+            )
+        )
+
+    def _compute_concierge_usage(self):
+        today = fields.Date.context_today(self)
+        requests = self._concierge_employer_requests(today) if self.ids else []
+        by_contract = {}
+        for request in requests:
+            by_contract.setdefault(request.concierge_b2b_contract_id.id, []).append(
+                request
+            )
+        for contract in self:
+            if not contract.date_start or not contract.concierge_plan_id:
+                contract.concierge_usage = 0
+                continue
+            start = contract._concierge_usage_period_start(today)
+            contract.concierge_usage = sum(
+                1
+                for request in by_contract.get(contract.id, [])
+                if request.request_date.date() >= start
+            )
+
+    def _concierge_requests_to_bill(self, requests, date_to):
+        """Requests of the contract to bill as overage up to ``date_to``:
+        per quota period, those beyond the quota not billed yet (a request
+        billed on a cancelled or reversed invoice may be billed again)."""
+        self.ensure_one()
+        quota = self.concierge_plan_id.included_requests
+        periods = {}
+        for request in requests:
+            day = request.request_date.date()
+            if day > date_to or day < self.date_start:
+                continue
+            periods.setdefault(self._concierge_usage_period_start(day), []).append(
+                request
+            )
+        to_bill = []
+        for period_requests in periods.values():
+            beyond = len(period_requests) - quota
+            billed = [r for r in period_requests if r._concierge_overage_billed()]
+            missing = beyond - len(billed)
+            if missing > 0:
+                unbilled = [r for r in period_requests if r not in billed]
+                to_bill += unbilled[-missing:]
+        return to_bill
+
+    def _prepare_concierge_overage_line(self, requests):
+        self.ensure_one()
+        plan = self.concierge_plan_id
+        product = plan.overage_product_id
+        return {
+            "product_id": product.id,
+            "product_uom_id": product.uom_id.id,
+            "name": self.env._(
+                "%(plan)s - %(count)s requests beyond the quota of "
+                "%(quota)s per period",
+                plan=plan.name,
+                count=len(requests),
+                quota=plan.included_requests,
+            ),
+            "quantity": len(requests),
+            "price_unit": plan.overage_price,
+            "sequence": 90,
+            "concierge_request_ids": [Command.set([r.id for r in requests])],
+        }
+
+    def _concierge_add_overage_lines(self, invoices_values):
+        """Add to each company invoice the requests beyond the quota done
+        until the day before its date."""
+        by_contract = {
+            vals["concierge_b2b_contract_id"]: vals
+            for vals in invoices_values
+            if vals.get("concierge_b2b_contract_id")
+        }
+        contracts = self.browse(list(by_contract)).filtered(
+            lambda c: c.concierge_plan_id.overage_product_id
+        )
+        if not contracts:
+            return invoices_values
+        cutoffs = {
+            contract.id: fields.Date.to_date(by_contract[contract.id]["invoice_date"])
+            - relativedelta(days=1)
+            for contract in contracts
+        }
+        requests = contracts._concierge_employer_requests(max(cutoffs.values()))
+        by_request_contract = {}
+        for request in requests:
+            by_request_contract.setdefault(
+                request.concierge_b2b_contract_id.id, []
+            ).append(request)
+        for contract in contracts:
+            to_bill = contract._concierge_requests_to_bill(
+                by_request_contract.get(contract.id, []), cutoffs[contract.id]
+            )
+            if to_bill:
+                by_contract[contract.id]["invoice_line_ids"].append(
+                    Command.create(contract._prepare_concierge_overage_line(to_bill))
+                )
+        return invoices_values

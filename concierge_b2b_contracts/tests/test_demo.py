@@ -32,6 +32,16 @@ class TestDemo(TransactionCase):
             self.assertEqual(len(starts), 2, contract.name)
             self.assertEqual(starts[1], this_month)
             self.assertIn(starts[0], (last_month, last_month.replace(day=16)))
+        moreau = contracts[0]
+        overage = self.env["account.move.line"].search(
+            [
+                ("move_id.concierge_b2b_contract_id", "=", moreau.id),
+                ("concierge_request_ids", "!=", False),
+            ]
+        )
+        self.assertEqual(overage.quantity, 1.0)
+        self.assertEqual(overage.price_unit, 6.0)
+        self.assertEqual(len(overage.concierge_request_ids), 1)
         hospital = contracts[1]
         self.assertEqual(hospital.concierge_employee_count, 4)
         first = self.env["account.move"].search(

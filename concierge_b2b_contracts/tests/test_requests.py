@@ -1,0 +1,130 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from datetime import date, datetime
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import B2bCase
+
+
+@tagged("post_install", "-at_install")
+class TestEmployeeRequests(B2bCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.paid = cls.env["concierge.service.category"].create(
+            {"name": "Colis test", "code": "TB2BPAID"}
+        )
+        cls.other = cls.env["concierge.service.category"].create(
+            {"name": "Retouches test", "code": "TB2BOTHER"}
+        )
+        cls.plan.category_ids = cls.paid
+        cls.parcel = cls.env["product.product"].create(
+            {
+                "name": "Réception de colis",
+                "type": "service",
+                "list_price": 3.0,
+                "concierge_category_id": cls.paid.id,
+            }
+        )
+        cls.sewing = cls.env["product.product"].create(
+            {
+                "name": "Ourlet",
+                "type": "service",
+                "list_price": 15.0,
+                "concierge_category_id": cls.other.id,
+            }
+        )
+        cls.contract = cls._create_contract()
+
+    def _request(self, product, day, employee=None, confirm=True):
+        request = self.env["concierge.service.request"].create(
+            {
+                "partner_id": (employee or self.employees[0]).id,
+                "site_id": self.site.id,
+                "channel": "desk",
+                "request_date": datetime(day.year, day.month, day.day, 10, 0),
+                "line_ids": [Command.create({"product_id": product.id})],
+            }
+        )
+        if confirm:
+            request.action_confirm()
+        return request
+
+    def _overage(self, invoice):
+        return invoice.invoice_line_ids.filtered("concierge_request_ids")
+
+    def test_channel_payer_and_orders(self):
+        employer_paid = self._request(self.parcel, date(2026, 1, 5))
+        employee_paid = self._request(self.sewing, date(2026, 1, 5))
+        self.assertEqual(employer_paid.concierge_b2b_contract_id, self.contract)
+        self.assertEqual(employer_paid.channel, "company")
+        self.assertEqual(employer_paid.concierge_payer, "employer")
+        self.assertEqual(employee_paid.concierge_payer, "employee")
+        self.assertEqual(employee_paid.channel, "company")
+        # the employee pays only what the employer does not
+        self.assertFalse(employer_paid.sale_order_id)
+        self.assertEqual(employee_paid.sale_order_id.partner_id, self.employees[0])
+        # before the contract starts, nothing changes
+        before = self._request(self.parcel, date(2025, 12, 20), confirm=False)
+        self.assertFalse(before.concierge_b2b_contract_id)
+        self.assertEqual(before.channel, "desk")
+        self.assertFalse(before.concierge_payer)
+
+    def test_overage_billed_once(self):
+        requests = [
+            self._request(self.parcel, date(2026, 1, day), employee)
+            for day, employee in (
+                (5, self.employees[0]),
+                (10, self.employees[1]),
+                (20, self.employees[2]),
+            )
+        ]
+        self._request(self.sewing, date(2026, 1, 21))
+        self._request(self.parcel, date(2026, 1, 22), confirm=False)  # draft
+        january = self.contract._recurring_create_invoice(date(2026, 1, 1))
+        self.assertFalse(self._overage(january))
+        february = self.contract._recurring_create_invoice(date(2026, 2, 1))
+        overage = self._overage(february)
+        self.assertEqual((overage.quantity, overage.price_unit), (1.0, 12.0))
+        self.assertEqual(overage.concierge_request_ids, requests[2])
+        self.assertEqual(requests[2].concierge_b2b_invoice_line_id, overage)
+        self.assertEqual(february.amount_untaxed, 315.0 + 12.0)
+        # invoicing again bills nothing more
+        self.assertFalse(self.contract._recurring_create_invoice(date(2026, 2, 1)))
+        # a January request recorded late goes on the next invoice, once
+        late = self._request(self.parcel, date(2026, 1, 28))
+        march = self.contract._recurring_create_invoice(date(2026, 3, 1))
+        self.assertEqual(self._overage(march).concierge_request_ids, late)
+        april = self.contract._recurring_create_invoice(date(2026, 4, 1))
+        self.assertFalse(self._overage(april))
+
+    def test_overage_billed_again_after_credit_note(self):
+        for day in (5, 6, 7):
+            self._request(self.parcel, date(2026, 1, day))
+        self.contract._recurring_create_invoice(date(2026, 1, 1))
+        february = self.contract._recurring_create_invoice(date(2026, 2, 1))
+        february.action_post()
+        billed = self._overage(february).concierge_request_ids
+        self.assertEqual(len(billed), 1)
+        february._reverse_moves(cancel=True)
+        self.contract.contract_line_ids.sudo().write(
+            {
+                "last_date_invoiced": date(2026, 1, 31),
+                "recurring_next_date": date(2026, 2, 1),
+            }
+        )
+        again = self.contract._recurring_create_invoice(date(2026, 2, 1))
+        self.assertEqual(self._overage(again).concierge_request_ids, billed)
+        self.assertEqual(self._overage(again).quantity, 1.0)
+
+    def test_usage_of_current_period(self):
+        contract = self._create_contract(
+            name="En cours",
+            date_start=date.today().replace(day=1),
+        )
+        self.assertEqual(contract.concierge_usage, 0)
+        self._request(self.parcel, date.today())
+        contract.invalidate_recordset(["concierge_usage"])
+        self.assertEqual(contract.concierge_usage, 1)
