@@ -9,6 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = [
     ("DESCRIPTION.md", None),
+    ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
     ("CONTRIBUTORS.md", "Contributors"),
 ]
@@ -37,8 +38,8 @@ def render(addon):
 
 
 def main():
-    for addon in sorted(ROOT.glob("concierge_*")):
-        (addon / "README.rst").write_text(render(addon))
+    for manifest in sorted(ROOT.glob("concierge_*/__manifest__.py")):
+        (manifest.parent / "README.rst").write_text(render(manifest.parent))
 
 
 if __name__ == "__main__":
