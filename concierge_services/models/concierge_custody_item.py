@@ -50,7 +50,7 @@ class ConciergeCustodyItem(models.Model):
         "concierge.service.request.line",
         string="Request line",
         required=True,
-        ondelete="restrict",
+        ondelete="cascade",  # users are stopped by the line's _unlink guard
         index=True,
     )
     request_id = fields.Many2one(

@@ -219,3 +219,13 @@ class ConciergeServiceRequestLine(models.Model):
         if done:
             done.action_deliver()
         return done
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_custody_items(self):
+        if self.custody_item_ids:
+            raise UserError(
+                self.env._(
+                    "A line with items in custody cannot be deleted: hand the "
+                    "items back or cancel the request instead."
+                )
+            )

@@ -77,6 +77,13 @@ class TestCustody(ServicesCase):
         request.action_done()
         self.assertEqual(request.state, "done")
 
+    def test_line_with_items_cannot_be_deleted(self):
+        request = self._request()
+        request.action_confirm()
+        with self.assertRaisesRegex(UserError, "items in custody cannot be deleted"):
+            request.line_ids.unlink()
+        self.assertEqual(len(request.custody_item_ids), 1)
+
     def test_parcel_without_provider_ready_at_once(self):
         self.cleaning.concierge_provider_id = False
         request = self._request()
