@@ -28,6 +28,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
@@ -118,6 +119,17 @@ def ensure_dependencies():
     still = missing_dependencies()
     if still:
         sys.exit("could not install: %s" % ", ".join(still))
+
+
+def odoo_ready():
+    """Say why and return False when Odoo 18.0 is not importable; otherwise
+    install the suite's missing Python dependencies and return True."""
+    reason = check_odoo()
+    if reason:
+        say(reason)
+        return False
+    ensure_dependencies()
+    return True
 
 
 def free_port():
@@ -351,6 +363,88 @@ def analyse_log(path):
 
 
 # --------------------------------------------------------------------------
+# child processes and throw-away clusters
+# --------------------------------------------------------------------------
+_CHILDREN = set()
+_CHILDREN_LOCK = threading.Lock()
+_STOPPING = threading.Event()
+
+
+def _interrupt(*_):
+    raise KeyboardInterrupt
+
+
+def run_child(cmd, *, input_text=None, capture=False, check=False, **kwargs):
+    """``subprocess.run`` for Odoo and pytest, remembered so that an
+    interrupted run (Ctrl-C, SIGTERM) can stop every process it started,
+    including those of the worker threads testing single addons."""
+    if _STOPPING.is_set():
+        raise KeyboardInterrupt
+    pipe = subprocess.PIPE
+    proc = subprocess.Popen(
+        cmd,
+        stdin=pipe if input_text is not None else subprocess.DEVNULL,
+        stdout=pipe if capture else kwargs.pop("stdout", None),
+        stderr=pipe if capture else None,
+        text=True,
+        **kwargs,
+    )
+    with _CHILDREN_LOCK:
+        _CHILDREN.add(proc)
+    try:
+        out, err = proc.communicate(input_text)
+    finally:
+        with _CHILDREN_LOCK:
+            _CHILDREN.discard(proc)
+    if check and proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd, out, err)
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def stop_children():
+    """Terminate every process started by run_child (then kill stragglers)."""
+    _STOPPING.set()
+    with _CHILDREN_LOCK:
+        procs = list(_CHILDREN)
+    for proc in procs:
+        if proc.poll() is None:
+            proc.terminate()
+    deadline = time.time() + 20
+    for proc in procs:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=max(0.1, deadline - time.time()))
+        if proc.poll() is None:
+            proc.kill()
+
+
+@contextlib.contextmanager
+def throwaway_cluster(prefix, keep=False):
+    """Start a PostgreSQL cluster in a new temporary folder; on exit, even on
+    Ctrl-C or SIGTERM, stop Odoo processes, the cluster and remove the folder.
+
+    Yields (cluster, workdir)."""
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    workdir = Path(tempfile.mkdtemp(prefix=f"concierge-{prefix}-"))
+    cluster = Cluster(workdir)
+    try:
+        cluster.start()
+        yield cluster, workdir
+    finally:
+        stop_children()
+        cluster.stop()
+        if not keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def odoo_install(cluster, workdir, dbname, addons, *extra):
+    """Create ``dbname`` with ``addons`` installed (quiet log), or raise."""
+    install = ["-d", dbname, "-i", ",".join(addons), "--stop-after-init"]
+    cmd = odoo_command(cluster, workdir, [*install, "--log-level=warn", *extra])
+    run_child(cmd, check=True)
+
+
+# --------------------------------------------------------------------------
 # commands
 # --------------------------------------------------------------------------
 def run_odoo_tests(cluster, workdir, dbname, addons, logfile, test_tags=None):
@@ -360,14 +454,10 @@ def run_odoo_tests(cluster, workdir, dbname, addons, logfile, test_tags=None):
         cluster,
         workdir,
         [
-            "-d",
-            dbname,
-            "-i",
-            ",".join(addons),
+            *["-d", dbname, "-i", ",".join(addons), "--stop-after-init"],
             "--test-enable",
             "--test-tags",
             tags,
-            "--stop-after-init",
             "--http-port",
             str(free_port()),
             "--gevent-port",
@@ -381,7 +471,7 @@ def run_odoo_tests(cluster, workdir, dbname, addons, logfile, test_tags=None):
         ],
     )
     start = time.time()
-    proc = subprocess.run(cmd, check=False, stdin=subprocess.DEVNULL)
+    proc = run_child(cmd)
     elapsed = time.time() - start
     return proc.returncode, elapsed
 
@@ -406,17 +496,15 @@ def run_uninstall(cluster, workdir, dbname, name, logfile):
     still reference) or Odoo logged errors while trying.
     """
     Path(logfile).unlink(missing_ok=True)
-    proc = subprocess.run(
+    proc = run_child(
         odoo_command(
             cluster,
             workdir,
             ["-d", dbname, "--no-http", "--log-level=info", "--logfile", str(logfile)],
             subcommand="shell",
         ),
-        input=UNINSTALL_SCRIPT.format(name=name),
-        capture_output=True,
-        text=True,
-        check=False,
+        input_text=UNINSTALL_SCRIPT.format(name=name),
+        capture=True,
     )
     problems, leftovers = [], []
     result = re.search(r"UNINSTALL-RESULT (\w+) (\d+)", proc.stdout)
@@ -450,7 +538,7 @@ def run_pytest(junit):
         "--junitxml",
         str(junit),
     ]
-    proc = subprocess.run(cmd, cwd=ROOT, check=False)
+    proc = run_child(cmd, cwd=ROOT)
     passed = failed = 0
     if Path(junit).exists():
         root = ET.parse(junit).getroot()
@@ -466,51 +554,42 @@ def run_pytest(junit):
     return passed, failed
 
 
-def _interrupt(*_):
-    raise KeyboardInterrupt
-
-
 def cmd_test(args):
-    reason = check_odoo()
-    if reason:
-        say(reason)
+    if not odoo_ready():
         return 2
-    signal.signal(signal.SIGTERM, _interrupt)  # clean up the cluster on kill
-    ensure_dependencies()
     addons = args.addons.split(",") if args.addons else ADDONS
-    workdir = Path(tempfile.mkdtemp(prefix="concierge-test-"))
     logdir = Path(args.logdir or ROOT / "var" / "log")
     logdir.mkdir(parents=True, exist_ok=True)
     passed = failed = 0
-    if not args.no_pytest:
-        say("== pytest: lint and static checks")
-        p, f = run_pytest(workdir / "junit.xml")
-        say(f"pytest: {p} passed, {f} failed")
-        passed += p
-        failed += f
-    cluster = Cluster(workdir)
     summary = []
-    try:
-        cluster.start()
+    with throwaway_cluster("test", keep=args.keep) as (cluster, workdir):
+        if not args.no_pytest:
+            say("== pytest: lint and static checks")
+            p, f = run_pytest(workdir / "junit.xml")
+            say(f"pytest: {p} passed, {f} failed")
+            passed += p
+            failed += f
         runs = [("all", addons)]
         if not args.no_alone:
             runs += [(name, [name]) for name in addons]
         # the whole suite first, then the single-addon databases side by side
         first = install_and_test(cluster, workdir, logdir, *runs[0])
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            alone = pool.map(
-                lambda run: install_and_test(cluster, workdir, logdir, *run),
-                runs[1:],
-            )
-            results = [first, *alone]
-        for result in results:
+            try:
+                alone = list(
+                    pool.map(
+                        lambda run: install_and_test(cluster, workdir, logdir, *run),
+                        runs[1:],
+                    )
+                )
+            except BaseException:
+                # the pool waits for its threads: stop their Odoo first
+                stop_children()
+                raise
+        for result in [first, *alone]:
             passed += result["passed"]
             failed += result["failed"]
             summary.append(result["summary"])
-    finally:
-        cluster.stop()
-        if not args.keep:
-            shutil.rmtree(workdir, ignore_errors=True)
     for line in summary:
         say(line)
     say(f"{passed} passed, {failed} failed")
@@ -553,139 +632,76 @@ def install_and_test(cluster, workdir, logdir, label, mods):
 
 
 def cmd_demo(args):
-    reason = check_odoo()
-    if reason:
-        say(reason)
+    if not odoo_ready():
         return 2
-    ensure_dependencies()
-    workdir = Path(tempfile.mkdtemp(prefix="concierge-demo-"))
-    cluster = Cluster(workdir)
-    proc = None
-    # Ctrl-C (even when started from a script that ignores SIGINT) and kill
-    signal.signal(signal.SIGINT, _interrupt)
-    signal.signal(signal.SIGTERM, _interrupt)
     try:
-        cluster.start()
-        dbname = args.database
-        say(f"== creating database {dbname} with the suite and its demo data")
-        init = odoo_command(
-            cluster,
-            workdir,
-            [
-                "-d",
-                dbname,
-                "-i",
-                ",".join(ADDONS),
-                "--stop-after-init",
-                "--log-level=warn",
-                "--load-language",
-                "fr_FR",
-            ],
-        )
-        subprocess.run(init, check=True, stdin=subprocess.DEVNULL)
-        serve = odoo_command(
-            cluster,
-            workdir,
-            ["-d", dbname, "--http-port", str(args.port), "--log-level", "info"],
-        )
-        say(
-            f"== Odoo on http://127.0.0.1:{args.port}/web/login"
-            "  login: admin  password: admin"
-        )
-        say("   (Ctrl-C stops Odoo and the database cluster)")
-        proc = subprocess.Popen(serve, stdin=subprocess.DEVNULL)
-        proc.wait()
+        with throwaway_cluster("demo") as (cluster, workdir):
+            dbname = args.database
+            say(f"== creating database {dbname} with the suite and its demo data")
+            odoo_install(cluster, workdir, dbname, ADDONS, "--load-language", "fr_FR")
+            serve = odoo_command(
+                cluster,
+                workdir,
+                ["-d", dbname, "--http-port", str(args.port), "--log-level", "info"],
+            )
+            say(
+                f"== Odoo on http://127.0.0.1:{args.port}/web/login"
+                "  login: admin  password: admin"
+            )
+            say("   (Ctrl-C stops Odoo and the database cluster)")
+            run_child(serve)
     except KeyboardInterrupt:
-        say("stopping")
-    finally:
-        if proc and proc.poll() is None:
-            proc.terminate()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=20)
-            if proc.poll() is None:
-                proc.kill()
-        cluster.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
+        say("stopped")
     return 0
+
+
+def merge_po(name, pot):
+    """Merge ``pot`` into the addon's fr.po (created from it when missing) and
+    give the po the formatting oca-checks-po expects."""
+    po = pot.parent / "fr.po"
+    if po.exists():
+        subprocess.run(
+            [
+                "msgmerge",
+                "--quiet",
+                "--no-fuzzy-matching",
+                "-U",
+                "--backup=none",
+                str(po),
+                str(pot),
+            ],
+            check=True,
+        )
+    else:
+        shutil.copy(pot, po)
+    subprocess.run(
+        ["oca-checks-po", "--fix", str(po)], check=False, stdout=subprocess.DEVNULL
+    )
+    say(f"{name}: {pot.relative_to(ROOT)} and {po.relative_to(ROOT)} updated")
 
 
 def cmd_i18n(args):
     """Export each addon's .pot from a database with the suite, merge fr.po."""
-    reason = check_odoo()
-    if reason:
-        say(reason)
+    if not odoo_ready():
         return 2
-    ensure_dependencies()
     addons = args.addons.split(",") if args.addons else ADDONS
-    workdir = Path(tempfile.mkdtemp(prefix="concierge-i18n-"))
-    cluster = Cluster(workdir)
-    try:
-        cluster.start()
+    with throwaway_cluster("i18n") as (cluster, workdir):
         dbname = "concierge_i18n"
-        subprocess.run(
-            odoo_command(
-                cluster,
-                workdir,
-                [
-                    "-d",
-                    dbname,
-                    "-i",
-                    ",".join(addons),
-                    "--stop-after-init",
-                    "--log-level=warn",
-                ],
-            ),
-            check=True,
-            stdin=subprocess.DEVNULL,
-        )
+        odoo_install(cluster, workdir, dbname, addons)
         for name in addons:
             i18n = ROOT / name / "i18n"
             i18n.mkdir(exist_ok=True)
             pot = i18n / f"{name}.pot"
-            subprocess.run(
+            export = ["-d", dbname, "--i18n-export", str(pot), "--modules", name]
+            run_child(
                 odoo_command(
                     cluster,
                     workdir,
-                    [
-                        "-d",
-                        dbname,
-                        "--i18n-export",
-                        str(pot),
-                        "--modules",
-                        name,
-                        "--stop-after-init",
-                        "--log-level=warn",
-                    ],
+                    [*export, "--stop-after-init", "--log-level=warn"],
                 ),
                 check=True,
-                stdin=subprocess.DEVNULL,
             )
-            po = i18n / "fr.po"
-            if po.exists():
-                subprocess.run(
-                    [
-                        "msgmerge",
-                        "--quiet",
-                        "--no-fuzzy-matching",
-                        "-U",
-                        "--backup=none",
-                        str(po),
-                        str(pot),
-                    ],
-                    check=True,
-                )
-            else:
-                shutil.copy(pot, po)
-            # the formatting oca-checks-po expects
-            subprocess.run(
-                ["oca-checks-po", "--fix", str(po)],
-                check=False,
-                stdout=subprocess.DEVNULL,
-            )
-            say(f"{name}: {pot.relative_to(ROOT)} and {po.relative_to(ROOT)} updated")
-    finally:
-        cluster.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
+            merge_po(name, pot)
     return 0
 
 
@@ -695,52 +711,22 @@ def cmd_bench(args):
     The script runs in ``odoo shell`` with ``env`` defined; it prints its own
     figures. Benchmarks live in tests/bench_*.py (pytest does not collect them).
     """
-    reason = check_odoo()
-    if reason:
-        say(reason)
+    if not odoo_ready():
         return 2
-    ensure_dependencies()
     script = Path(args.script).resolve()
     addons = args.addons.split(",") if args.addons else ADDONS
-    workdir = Path(tempfile.mkdtemp(prefix="concierge-bench-"))
-    cluster = Cluster(workdir)
-    try:
-        cluster.start()
+    with throwaway_cluster("bench") as (cluster, workdir):
         dbname = "concierge_bench"
         say(f"== installing {', '.join(addons)} (no demo data)")
-        subprocess.run(
-            odoo_command(
-                cluster,
-                workdir,
-                [
-                    "-d",
-                    dbname,
-                    "-i",
-                    ",".join(addons),
-                    "--without-demo=all",
-                    "--stop-after-init",
-                    "--log-level=warn",
-                ],
-            ),
-            check=True,
-            stdin=subprocess.DEVNULL,
-        )
+        odoo_install(cluster, workdir, dbname, addons, "--without-demo=all")
         say(f"== running {script.name}")
-        with script.open() as stdin:
-            proc = subprocess.run(
-                odoo_command(
-                    cluster,
-                    workdir,
-                    ["-d", dbname, "--log-level=warn", "--no-http"],
-                    subcommand="shell",
-                ),
-                stdin=stdin,
-                check=False,
-            )
-        return proc.returncode
-    finally:
-        cluster.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
+        shell = odoo_command(
+            cluster,
+            workdir,
+            ["-d", dbname, "--log-level=warn", "--no-http"],
+            subcommand="shell",
+        )
+        return run_child(shell, input_text=script.read_text()).returncode
 
 
 def main():
@@ -777,7 +763,11 @@ def main():
         "i18n": cmd_i18n,
         "bench": cmd_bench,
     }[args.command]
-    sys.exit(handler(args))
+    try:
+        sys.exit(handler(args))
+    except KeyboardInterrupt:
+        say("interrupted: Odoo and the database cluster are stopped")
+        sys.exit(130)
 
 
 if __name__ == "__main__":
