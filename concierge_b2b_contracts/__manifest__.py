@@ -3,13 +3,14 @@
 {
     "name": "Conciergerie de territoire - Company subscriptions",
     "summary": "Plans and contracts of companies subscribing for their staff",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
     "website": "https://github.com/concierge-suite/concierge-suite",
     "development_status": "Alpha",
     "depends": ["concierge_services", "crm", "sale_crm", "contract"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/concierge_b2b_contracts_security.xml",
         "security/ir.model.access.csv",
@@ -21,6 +22,9 @@
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
         "views/concierge_service_request_views.xml",
+        "views/contract_portal_templates.xml",
+        "report/employer_report.xml",
+        "wizards/concierge_b2b_employer_report_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": [

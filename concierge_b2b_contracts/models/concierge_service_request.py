@@ -53,17 +53,22 @@ class ConciergeServiceRequest(models.Model):
                 order="date_start desc, id desc",
             )
         )
+        by_employer = {}
+        for contract in contracts:
+            by_employer.setdefault(contract.commercial_partner_id.id, []).append(
+                contract
+            )
         for request in self:
             employer = request.partner_id.concierge_employer_id
             day = (request.request_date or fields.Datetime.now()).date()
-            contract = contracts.filtered(
-                lambda c, e=employer, d=day, r=request: (
-                    e
-                    and c.commercial_partner_id == e
-                    and c.company_id == r.company_id
-                    and c._concierge_runs_on(d)
-                )
-            )[:1]
+            contract = next(
+                (
+                    c
+                    for c in by_employer.get(employer.id, [])
+                    if c.company_id == request.company_id and c._concierge_runs_on(day)
+                ),
+                contracts.browse(),
+            )
             categories = request.line_ids.category_id
             paid_by = False
             if contract:

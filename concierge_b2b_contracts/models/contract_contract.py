@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
 
 from .concierge_service_request import COUNTED_STATES
 
@@ -352,10 +353,24 @@ class ContractContract(models.Model):
                 if request.request_date.date() >= start
             )
 
+    def _concierge_usage_period_end(self, start):
+        """Last day of the quota period starting on ``start``."""
+        self.ensure_one()
+        rule = self.recurring_rule_type
+        if rule == "monthlylastday":
+            rule = "monthly"
+        end = (
+            start
+            + self.get_relative_delta(rule, self.recurring_interval or 1)
+            - relativedelta(days=1)
+        )
+        return min(end, self.date_end) if self.date_end else end
+
     def _concierge_requests_to_bill(self, requests, date_to):
-        """Requests of the contract to bill as overage up to ``date_to``:
-        per quota period, those beyond the quota not billed yet (a request
-        billed on a cancelled or reversed invoice may be billed again)."""
+        """Requests of the contract to bill as overage up to ``date_to``,
+        per quota period: ``{period start: requests}``, those beyond the
+        quota not billed yet (a request billed on a cancelled or reversed
+        invoice may be billed again)."""
         self.ensure_one()
         quota = self.concierge_plan_id.included_requests
         periods = {}
@@ -366,39 +381,72 @@ class ContractContract(models.Model):
             periods.setdefault(self._concierge_usage_period_start(day), []).append(
                 request
             )
-        to_bill = []
-        for period_requests in periods.values():
+        to_bill = {}
+        for start, period_requests in sorted(periods.items()):
             beyond = len(period_requests) - quota
             billed = [r for r in period_requests if r._concierge_overage_billed()]
             missing = beyond - len(billed)
             if missing > 0:
                 unbilled = [r for r in period_requests if r not in billed]
-                to_bill += unbilled[-missing:]
+                to_bill[start] = unbilled[-missing:]
         return to_bill
 
-    def _prepare_concierge_overage_line(self, requests):
+    def _prepare_concierge_overage_line(self, period_start, requests):
+        """Invoice line of the requests of one quota period beyond the quota.
+
+        Its label and its period fields name the period of the requests,
+        which may precede the period of the fees on the same invoice."""
         self.ensure_one()
         plan = self.concierge_plan_id
         product = plan.overage_product_id
+        period_end = self._concierge_usage_period_end(period_start)
         return {
             "product_id": product.id,
             "product_uom_id": product.uom_id.id,
             "name": self.env._(
-                "%(plan)s - %(count)s requests beyond the quota of "
-                "%(quota)s per period",
+                "%(plan)s - requests of %(start)s - %(end)s beyond the quota of "
+                "%(quota)s: %(count)s",
                 plan=plan.name,
-                count=len(requests),
+                start=format_date(self.env, period_start),
+                end=format_date(self.env, period_end),
                 quota=plan.included_requests,
+                count=len(requests),
             ),
             "quantity": len(requests),
             "price_unit": plan.overage_price,
             "sequence": 90,
+            "concierge_period_start": period_start,
+            "concierge_period_end": period_end,
             "concierge_request_ids": [Command.set([r.id for r in requests])],
         }
 
+    def _concierge_overage_cutoff(self, invoice_vals):
+        """Last request day billed as overage on an invoice.
+
+        Invoiced after the period (post-paid): the requests up to the end of
+        the period the invoice bills, so that a period's overage goes on that
+        period's invoice. Invoiced in advance (pre-paid): the requests up to
+        the day before the period the invoice bills, i.e. the overage of the
+        previous periods goes on the next invoice.
+        """
+        self.ensure_one()
+        starts, ends = [], []
+        for command in invoice_vals.get("invoice_line_ids", []):
+            line_vals = command[2] if len(command) > 2 else None
+            if isinstance(line_vals, dict) and line_vals.get("concierge_period_end"):
+                starts.append(fields.Date.to_date(line_vals["concierge_period_start"]))
+                ends.append(fields.Date.to_date(line_vals["concierge_period_end"]))
+        if self.recurring_invoicing_type == "post-paid":
+            if ends:
+                return max(ends)
+            return fields.Date.to_date(invoice_vals["invoice_date"])
+        if starts:
+            return min(starts) - relativedelta(days=1)
+        return fields.Date.to_date(invoice_vals["invoice_date"]) - relativedelta(days=1)
+
     def _concierge_add_overage_lines(self, invoices_values):
-        """Add to each company invoice the requests beyond the quota done
-        until the day before its date."""
+        """Add to each company invoice the requests beyond the quota (see
+        ``_concierge_overage_cutoff`` for which periods)."""
         by_contract = {
             vals["concierge_b2b_contract_id"]: vals
             for vals in invoices_values
@@ -410,8 +458,7 @@ class ContractContract(models.Model):
         if not contracts:
             return invoices_values
         cutoffs = {
-            contract.id: fields.Date.to_date(by_contract[contract.id]["invoice_date"])
-            - relativedelta(days=1)
+            contract.id: contract._concierge_overage_cutoff(by_contract[contract.id])
             for contract in contracts
         }
         requests = contracts._concierge_employer_requests(max(cutoffs.values()))
@@ -424,8 +471,25 @@ class ContractContract(models.Model):
             to_bill = contract._concierge_requests_to_bill(
                 by_request_contract.get(contract.id, []), cutoffs[contract.id]
             )
-            if to_bill:
+            for start, period_requests in to_bill.items():
                 by_contract[contract.id]["invoice_line_ids"].append(
-                    Command.create(contract._prepare_concierge_overage_line(to_bill))
+                    Command.create(
+                        contract._prepare_concierge_overage_line(start, period_requests)
+                    )
                 )
         return invoices_values
+
+    # ------------------------------------------------------------------
+    # employer report
+    # ------------------------------------------------------------------
+    def action_concierge_employer_report(self):
+        """Open the employer report wizard of the contract."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Employer report"),
+            "res_model": "concierge.b2b.employer.report.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }

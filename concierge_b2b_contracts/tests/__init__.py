@@ -6,3 +6,6 @@ from . import test_indicator
 from . import test_requests
 from . import test_security
 from . import test_guard
+from . import test_report
+from . import test_portal
+from . import test_demo_xmlrpc

@@ -118,6 +118,116 @@ class TestEmployeeRequests(B2bCase):
         again = self.contract._recurring_create_invoice(date(2026, 2, 1))
         self.assertEqual(self._overage(again).concierge_request_ids, billed)
         self.assertEqual(self._overage(again).quantity, 1.0)
+        # once re-invoiced, the request stays billed once
+        again.action_post()
+        self.contract.contract_line_ids.sudo().write(
+            {
+                "last_date_invoiced": date(2026, 1, 31),
+                "recurring_next_date": date(2026, 2, 1),
+            }
+        )
+        self.assertFalse(self.contract._recurring_create_invoice(date(2026, 2, 1)))
+        march = self.contract._recurring_create_invoice(date(2026, 3, 1))
+        self.assertFalse(self._overage(march))
+        self.assertEqual(billed.concierge_b2b_invoice_line_id, self._overage(again))
+
+    def test_employee_gets_the_employer_pricelist(self):
+        pricelist = self.env["product.pricelist"].create(
+            {
+                "name": "Tarif Clinique",
+                "item_ids": [
+                    Command.create(
+                        {
+                            "applied_on": "0_product_variant",
+                            "product_id": self.sewing.id,
+                            "compute_price": "fixed",
+                            "fixed_price": 11.0,
+                        }
+                    )
+                ],
+            }
+        )
+        self.client.property_product_pricelist = pricelist
+        request = self._request(self.sewing, date(2026, 1, 5))
+        self.assertEqual(request.pricelist_id, pricelist)
+        self.assertEqual(request.line_ids.price_unit, 11.0)
+        order = request.sale_order_id
+        self.assertEqual(order.partner_id, self.employees[0])
+        self.assertEqual(order.pricelist_id, pricelist)
+        self.assertEqual(order.order_line.price_unit, 11.0)
+        # the contract's own pricelist wins over the client's
+        contract_pricelist = pricelist.copy({"name": "Tarif du contrat"})
+        self.contract.pricelist_id = contract_pricelist
+        later = self._request(self.sewing, date(2026, 1, 6), confirm=False)
+        self.assertEqual(later.pricelist_id, contract_pricelist)
+        # an employee's own pricelist wins over the employer's
+        own = pricelist.copy({"name": "Tarif personnel"})
+        self.employees[1].property_product_pricelist = own
+        mine = self._request(
+            self.sewing, date(2026, 1, 7), self.employees[1], confirm=False
+        )
+        self.assertEqual(mine.pricelist_id, own)
+
+    def test_employee_paid_invoiced_to_employee_employer_paid_to_contract(self):
+        employee_paid = self._request(self.sewing, date(2026, 1, 5))
+        employer_paid = self.env["concierge.service.request"].browse(
+            [
+                self._request(self.parcel, date(2026, 1, day), employee).id
+                for day, employee in zip((6, 7, 8), self.employees, strict=True)
+            ]
+        )
+        invoice = employee_paid.sale_order_id._create_invoices()
+        self.assertEqual(invoice.partner_id, self.employees[0])
+        self.assertEqual(invoice.amount_untaxed, 15.0)
+        # employer-paid requests: no order, no invoice to any employee
+        self.assertFalse(employer_paid.sale_order_id)
+        employee_moves = self.env["account.move"].search(
+            [("partner_id", "in", self.employees.ids)]
+        )
+        self.assertEqual(employee_moves, invoice)
+        # they go through the contract only: the one beyond the quota
+        self.contract._recurring_create_invoice(date(2026, 1, 1))
+        february = self.contract._recurring_create_invoice(date(2026, 2, 1))
+        overage = self._overage(february)
+        self.assertEqual(overage.concierge_request_ids, employer_paid[-1])
+        self.assertEqual(february.partner_id, self.client)
+        self.assertNotIn(employee_paid, overage.concierge_request_ids)
+
+    def test_prepaid_overage_label_names_the_period_of_the_requests(self):
+        for day in (5, 6, 7):
+            self._request(self.parcel, date(2026, 1, day))
+        self.contract._recurring_create_invoice(date(2026, 1, 1))
+        february = self.contract._recurring_create_invoice(date(2026, 2, 1))
+        overage = self._overage(february)
+        self.assertEqual(overage.concierge_period_start, date(2026, 1, 1))
+        self.assertEqual(overage.concierge_period_end, date(2026, 1, 31))
+        self.assertIn("01/01/2026 - 01/31/2026", overage.name)
+        self.assertIn("quota of 2", overage.name)
+        # the fees of the same invoice bill February
+        self.assertEqual(
+            self._fee_line(february, "fixed").concierge_period_start,
+            date(2026, 2, 1),
+        )
+
+    def test_postpaid_overage_on_the_invoice_of_its_period(self):
+        contract = self._create_contract(
+            name="A terme échu", recurring_invoicing_type="post-paid"
+        )
+        requests = [self._request(self.parcel, date(2026, 1, day)) for day in (5, 6)]
+        # the last day of the period counts in the period's own invoice
+        requests.append(self._request(self.parcel, date(2026, 1, 31)))
+        self.assertEqual(requests[-1].concierge_b2b_contract_id, contract)
+        january = contract._recurring_create_invoice()
+        self.assertEqual(january.invoice_date, date(2026, 1, 31))
+        overage = self._overage(january)
+        self.assertEqual(overage.concierge_request_ids, requests[-1])
+        self.assertEqual(overage.concierge_period_start, date(2026, 1, 1))
+        self.assertIn("01/01/2026 - 01/31/2026", overage.name)
+        # billed once: nothing for January on February's invoice
+        self._request(self.parcel, date(2026, 2, 3))
+        february = contract._recurring_create_invoice()
+        self.assertFalse(self._overage(february))
+        self.assertEqual(len(requests[-1].concierge_b2b_invoice_line_id), 1)
 
     def test_usage_of_current_period(self):
         contract = self._create_contract(

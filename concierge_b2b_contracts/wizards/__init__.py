@@ -1,0 +1,1 @@
+from . import concierge_b2b_employer_report_wizard
