@@ -7,3 +7,4 @@ from . import test_xmlrpc
 from . import test_tour
 from . import test_performance
 from . import test_indicators
+from . import test_demo

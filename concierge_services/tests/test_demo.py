@@ -1,0 +1,76 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo.tests import TransactionCase, tagged
+
+# beneficiary (XML id in concierge_base) -> (request state, custody item states)
+CUSTODY_DEMO = {
+    "partner_inhabitant_yves": ("confirmed", ["received"]),
+    "partner_employee_karim": ("ready", ["ready", "ready"]),
+    "partner_employee_thomas": ("confirmed", ["received"]),
+    "partner_employee_sophie": ("in_progress", ["at_provider"]),
+}
+
+
+@tagged("post_install", "-at_install")
+class TestDemo(TransactionCase):
+    def _xmlids(self, records):
+        return self.env["ir.model.data"].search(
+            [("model", "=", records._name), ("res_id", "in", records.ids)]
+        )
+
+    def _check_custody_requests(self, requests):
+        """Each demo beneficiary has a request at its stage, its items held."""
+        for xmlid, (state, item_states) in CUSTODY_DEMO.items():
+            partner = self.env.ref(f"concierge_base.{xmlid}")
+            request = requests.filtered(
+                lambda r, p=partner, s=state, i=item_states: (
+                    r.partner_id == p
+                    and r.state == s
+                    and sorted(r.custody_item_ids.mapped("state")) == i
+                )
+            )[:1]
+            self.assertTrue(request, f"{xmlid}: no {state} request with {item_states}")
+            moves = request.custody_item_ids.move_ids
+            self.assertTrue(moves)
+            self.assertEqual(set(moves.mapped("state")), {"done"})
+            self.assertEqual(moves.move_line_ids.owner_id, partner)
+            self.assertEqual(request.sale_order_id.state, "sale")
+
+    def test_demo_method_takes_requests_through_their_lifecycle(self):
+        requests = self.env["concierge.service.request"]._demo_create_custody_requests()
+        self.assertEqual(len(requests), len(CUSTODY_DEMO))
+        self._check_custody_requests(requests)
+        self.assertFalse(self._xmlids(requests))
+
+    def test_demo_requests_moving_stock_are_user_data(self):
+        """Uninstalling the module deletes its data: none of it moves stock."""
+        Request = self.env["concierge.service.request"]
+        module_requests = Request.browse(
+            self.env["ir.model.data"]
+            .search(
+                [
+                    ("module", "=", "concierge_services"),
+                    ("model", "=", "concierge.service.request"),
+                ]
+            )
+            .mapped("res_id")
+        )
+        self.assertEqual(len(module_requests), 4, "the XML demo requests")
+        self.assertFalse(module_requests.custody_item_ids)
+        self.assertFalse(
+            self.env["stock.move"].search_count(
+                [("concierge_custody_item_id.request_id", "in", module_requests.ids)]
+            )
+        )
+        partners = [self.env.ref(f"concierge_base.{x}") for x in CUSTODY_DEMO]
+        custody = Request.search(
+            [
+                ("partner_id", "in", [p.id for p in partners]),
+                ("custody_item_ids", "!=", False),
+                ("create_uid", "=", self.env.ref("base.user_root").id),
+            ]
+        )
+        custody -= custody.browse(self._xmlids(custody).mapped("res_id"))
+        self._check_custody_requests(custody)
+        self.assertFalse(self._xmlids(custody.line_ids))
+        self.assertFalse(self._xmlids(custody.custody_item_ids))
