@@ -4,7 +4,7 @@
     "name": "Conciergerie de territoire - Volunteers",
     "summary": "Volunteers of a conciergerie: missions, shifts, sign-up, "
     "attendance and valuation of volunteer time",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -20,6 +20,7 @@
         "views/res_partner_views.xml",
         "views/concierge_volunteer_mission_views.xml",
         "views/concierge_volunteer_shift_views.xml",
+        "views/concierge_service_request_views.xml",
         "views/concierge_volunteer_attendance_views.xml",
         "views/concierge_volunteer_valuation_views.xml",
         "views/concierge_volunteer_wizard_views.xml",

@@ -8,3 +8,4 @@ from . import concierge_volunteer_attendance
 from . import concierge_volunteer_valuation
 from . import concierge_volunteer_valuation_line
 from . import concierge_indicator_value
+from . import concierge_service_request

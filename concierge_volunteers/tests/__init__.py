@@ -8,3 +8,5 @@ from . import test_security
 from . import test_portal
 from . import test_indicators
 from . import test_request_link
+from . import test_demo
+from . import test_xmlrpc

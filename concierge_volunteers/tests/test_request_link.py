@@ -75,3 +75,51 @@ class TestRequestLink(VolunteerCase):
         request = self._confirmed_request()
         with self.assertRaisesRegex(ValidationError, "Only a delivery or visit"):
             self._shift(start=self._at(2030, 6, 4), service_request_id=request.id)
+
+    def test_request_form_shows_its_shifts(self):
+        request = self._confirmed_request()
+        other = self._confirmed_request()
+        first = self._shift(
+            mission=self.mission_delivery,
+            start=self._at(2030, 6, 4),
+            service_request_id=request.id,
+        )
+        second = self._shift(
+            mission=self.mission_delivery,
+            start=self._at(2030, 6, 11),
+            service_request_id=request.id,
+        )
+        self._shift(
+            mission=self.mission_delivery,
+            start=self._at(2030, 6, 12),
+            service_request_id=other.id,
+        )
+        self._shift(mission=self.mission_delivery, start=self._at(2030, 6, 13))
+        requests = (request | other).with_user(self.concierge)
+        self.assertEqual(requests.mapped("concierge_volunteer_shift_count"), [2, 1])
+        action = requests[0].action_view_volunteer_shifts()
+        self.assertEqual(action["res_model"], "concierge.volunteer.shift")
+        self.assertEqual(action["views"][0], (False, "list"))
+        Shift = self.env["concierge.volunteer.shift"].with_user(self.concierge)
+        self.assertEqual(Shift.search(action["domain"]), first | second)
+        # a shift planned from the button serves the request
+        start = self._at(2030, 6, 18)
+        planned = Shift.with_context(**action["context"]).create(
+            {
+                "mission_id": self.mission_delivery.id,
+                "date_start": start,
+                "date_end": self._at(2030, 6, 18, hour=11),
+            }
+        )
+        self.assertEqual(planned.service_request_id, request)
+        self.assertEqual(planned.site_id, request.site_id)
+        self.assertEqual(requests[0].concierge_volunteer_shift_count, 3)
+        self.assertEqual(Shift.search(action["domain"]), first | second | planned)
+
+    def test_request_without_shift(self):
+        request = self._confirmed_request().with_user(self.concierge)
+        self.assertEqual(request.concierge_volunteer_shift_count, 0)
+        action = request.action_view_volunteer_shifts()
+        self.assertFalse(self.env["concierge.volunteer.shift"].search(action["domain"]))
+        arch = request.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="action_view_volunteer_shifts"', arch)
