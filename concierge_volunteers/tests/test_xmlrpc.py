@@ -107,3 +107,24 @@ class TestXmlRpc(HttpCase):
         )
         self.assertAlmostEqual(sum(line["debit"] for line in lines), expected)
         self.assertAlmostEqual(sum(line["credit"] for line in lines), expected)
+
+    def test_demo_request_button_lists_its_delivery_shift(self):
+        request_id = self.env.ref("concierge_services.request_germaine_delivery").id
+        shift_id = self.env.ref("concierge_volunteers.shift_delivery_1").id
+        [request] = self.call(
+            "concierge.service.request",
+            "read",
+            [request_id],
+            fields=["state", "concierge_volunteer_shift_count"],
+        )
+        self.assertEqual(request["state"], "done", "the volunteer delivered it")
+        self.assertEqual(request["concierge_volunteer_shift_count"], 1)
+        action = self.call(
+            "concierge.service.request", "action_view_volunteer_shifts", [request_id]
+        )
+        self.assertEqual(action["res_model"], "concierge.volunteer.shift")
+        self.assertEqual(
+            self.call("concierge.volunteer.shift", "search", action["domain"]),
+            [shift_id],
+        )
+        self.assertEqual(action["context"]["default_service_request_id"], request_id)
