@@ -322,10 +322,13 @@ class ConciergeIndicatorValue(models.Model):
         return {site.id: count for site, count in groups}
 
     def _funding_mix_shares(self, date_from, date_to):
-        """Public and private grants in % of the month's funding mix."""
+        """Public and private grants in % of the month's funding mix; None
+        when the month has no revenue, or less than none (credit notes of
+        earlier sales larger than the month's sales): a share of a negative
+        total means nothing."""
         totals = self.env["concierge.funding.mix"]._get_mix_totals(date_from, date_to)
-        total = sum(totals.values())
-        if not self.env.company.currency_id.round(total):
+        total = self.env.company.currency_id.round(sum(totals.values()))
+        if total <= 0:
             return None
         return {
             "public": 100.0 * totals["public_grants"] / total,

@@ -289,3 +289,37 @@ class TestFundingMix(FundingCase):
             ]
         )
         self.assertFalse(shares)
+        # nor a month whose credit notes exceed its revenue
+        refund = date(2030, 5, 1)
+        self._revenue(self.sales_account, 300.0, refund)
+        self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": self.misc_journal.id,
+                "date": refund,
+                "line_ids": [
+                    Command.create(
+                        {"account_id": self.sales_account.id, "debit": 1000.0}
+                    ),
+                    Command.create(
+                        {"account_id": self.counterpart.id, "credit": 1000.0}
+                    ),
+                ],
+            }
+        ).action_post()
+        totals = self.env["concierge.funding.mix"]._get_mix_totals(
+            refund, date(2030, 5, 31)
+        )
+        self.assertAlmostEqual(totals["market_sales"], -700.0, places=2)
+        Value._recompute_period(refund)
+        shares = Value.search(
+            [
+                (
+                    "indicator_id.code",
+                    "in",
+                    ("public_funding_share", "private_funding_share"),
+                ),
+                ("period", "=", refund),
+            ]
+        )
+        self.assertFalse(shares)
