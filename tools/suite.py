@@ -393,6 +393,10 @@ def run_child(cmd, *, input_text=None, capture=False, check=False, **kwargs):
         _CHILDREN.add(proc)
     try:
         out, err = proc.communicate(input_text)
+    except BaseException:
+        # interrupted while waiting (Ctrl-C, SIGTERM): stop the child too
+        _terminate([proc])
+        raise
     finally:
         with _CHILDREN_LOCK:
             _CHILDREN.discard(proc)
@@ -406,6 +410,10 @@ def stop_children():
     _STOPPING.set()
     with _CHILDREN_LOCK:
         procs = list(_CHILDREN)
+    _terminate(procs)
+
+
+def _terminate(procs):
     for proc in procs:
         if proc.poll() is None:
             proc.terminate()
