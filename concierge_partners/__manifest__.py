@@ -23,6 +23,7 @@
         "views/concierge_commission_line_views.xml",
         "views/concierge_commission_settlement_views.xml",
         "views/stock_quant_views.xml",
+        "views/account_move_views.xml",
         "views/wizard_views.xml",
         "views/menus.xml",
     ],

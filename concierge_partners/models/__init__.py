@@ -7,3 +7,5 @@ from . import concierge_commission_settlement
 from . import account_move
 from . import account_partial_reconcile
 from . import concierge_indicator_value
+from . import concierge_site
+from . import stock_quant

@@ -6,6 +6,14 @@ from odoo import fields, models
 class AccountMove(models.Model):
     _inherit = "account.move"
 
+    concierge_site_id = fields.Many2one(
+        "concierge.site",
+        string="Sold at site",
+        index="btree_not_null",
+        check_company=True,
+        help="Conciergerie site where the sale was made (a shop selling "
+        "consignment goods, for instance): its commissions count for this site.",
+    )
     concierge_commission_line_ids = fields.One2many(
         "concierge.commission.line",
         "move_id",

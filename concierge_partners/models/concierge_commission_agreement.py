@@ -1,5 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import date_utils
@@ -79,6 +81,14 @@ class ConciergeCommissionAgreement(models.Model):
     date_end = fields.Date(string="Valid until", tracking=True)
     rule_ids = fields.One2many(
         "concierge.commission.rule", "agreement_id", string="Rules", copy=True
+    )
+    consignment_site_id = fields.Many2one(
+        "concierge.site",
+        string="Consignment site",
+        check_company=True,
+        tracking=True,
+        help="Site where the producer leaves its goods in consignment and "
+        "where they are sold.",
     )
     line_count = fields.Integer(compute="_compute_line_count")
     note = fields.Html()
@@ -168,10 +178,20 @@ class ConciergeCommissionAgreement(models.Model):
                 best, best_rank = rule, rank
         return best
 
-    def _prepare_consignment_receipt_vals(self, quantities=None):
-        """Receipt of goods the producer leaves in consignment: the producer
-        stays the owner of the stock until it is sold. ``quantities`` is a
-        {product: quantity} dict of the goods received."""
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_lines(self):
+        if self.env["concierge.commission.line"].search_count(
+            [("agreement_id", "in", self.ids)], limit=1
+        ):
+            raise UserError(
+                self.env._(
+                    "An agreement that already gave commission lines cannot be "
+                    "deleted: archive it instead."
+                )
+            )
+
+    def _consignment_site(self, site=None):
+        """The site where the goods of this consignment agreement are."""
         self.ensure_one()
         if self.commission_model != "consignment":
             raise UserError(
@@ -180,45 +200,125 @@ class ConciergeCommissionAgreement(models.Model):
                     "agreement."
                 )
             )
-        picking_type = self.env["stock.picking.type"].search(
-            [
-                ("code", "=", "incoming"),
-                ("company_id", "=", self.company_id.id),
-            ],
-            limit=1,
-        )
-        if not picking_type:
+        site = site or self.consignment_site_id
+        if not site:
             raise UserError(
                 self.env._(
-                    "Set up a warehouse with receipts in %(company)s first.",
-                    company=self.company_id.name,
+                    "Choose on the agreement %(name)s the site where the producer "
+                    "leaves its goods.",
+                    name=self.name,
                 )
             )
+        return site
+
+    def _consignment_moves(self, quantities, source, destination):
+        return [
+            Command.create(
+                {
+                    "name": product.display_name,
+                    "product_id": product.id,
+                    "product_uom_qty": quantity,
+                    "product_uom": product.uom_id.id,
+                    "location_id": source.id,
+                    "location_dest_id": destination.id,
+                    "company_id": self.company_id.id,
+                    "restrict_partner_id": self.provider_id.id,
+                }
+            )
+            for product, quantity in quantities.items()
+        ]
+
+    def _prepare_consignment_receipt_vals(self, quantities=None, site=None):
+        """Receipt at the consignment site of goods the producer leaves in
+        consignment: the producer stays the owner of the stock until it is
+        sold. ``quantities`` is a {product: quantity} dict of the goods."""
+        self.ensure_one()
+        location = self._consignment_site(site)._concierge_consignment_location()
+        picking_type = location.warehouse_id.in_type_id
+        supplier = self.env.ref("stock.stock_location_suppliers")
         vals = {
             "picking_type_id": picking_type.id,
             "partner_id": self.provider_id.id,
             "owner_id": self.provider_id.id,
             "company_id": self.company_id.id,
             "origin": self.name,
-            "location_id": self.env.ref("stock.stock_location_suppliers").id,
-            "location_dest_id": picking_type.default_location_dest_id.id,
+            "location_id": supplier.id,
+            "location_dest_id": location.id,
         }
         if quantities:
-            vals["move_ids"] = [
+            vals["move_ids"] = self._consignment_moves(quantities, supplier, location)
+        return vals
+
+    def _prepare_consignment_delivery_vals(self, customer, quantities, site=None):
+        """Delivery to ``customer`` of consignment goods sold at the site:
+        only the producer's stock of that site is taken."""
+        self.ensure_one()
+        location = self._consignment_site(site)._concierge_consignment_location()
+        customers = self.env.ref("stock.stock_location_customers")
+        return {
+            "picking_type_id": location.warehouse_id.out_type_id.id,
+            "partner_id": customer.id,
+            "owner_id": self.provider_id.id,
+            "company_id": self.company_id.id,
+            "origin": self.name,
+            "location_id": location.id,
+            "location_dest_id": customers.id,
+            "move_ids": self._consignment_moves(quantities, location, customers),
+        }
+
+    def _prepare_consignment_invoice_vals(self, customer, quantities, site, date):
+        self.ensure_one()
+        return {
+            "move_type": "out_invoice",
+            "partner_id": customer.id,
+            "company_id": self.company_id.id,
+            "invoice_date": date,
+            "invoice_origin": self.name,
+            "concierge_site_id": site.id,
+            "invoice_line_ids": [
                 Command.create(
                     {
-                        "name": product.display_name,
                         "product_id": product.id,
-                        "product_uom_qty": quantity,
-                        "product_uom": product.uom_id.id,
-                        "location_id": vals["location_id"],
-                        "location_dest_id": vals["location_dest_id"],
-                        "company_id": self.company_id.id,
+                        "quantity": quantity,
+                        "price_unit": product.lst_price,
                     }
                 )
                 for product, quantity in quantities.items()
-            ]
-        return vals
+            ],
+        }
+
+    def _sell_consignment(self, customer, quantities, site=None, date=None):
+        """Counter sale of consignment goods at the site: the customer
+        invoice, sold at the site (its commission lines follow), and the
+        delivery out of the producer's stock there. Returns both."""
+        self.ensure_one()
+        site = self._consignment_site(site)
+        picking = self.env["stock.picking"].create(
+            self._prepare_consignment_delivery_vals(customer, quantities, site)
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        for move in picking.move_ids:
+            if move.quantity < move.product_uom_qty:
+                raise UserError(
+                    self.env._(
+                        "Only %(available)s %(product)s of %(producer)s are in "
+                        "stock at %(site)s.",
+                        available=move.quantity,
+                        product=move.product_id.display_name,
+                        producer=self.provider_id.display_name,
+                        site=site.name,
+                    )
+                )
+        picking.move_ids.picked = True
+        picking.button_validate()
+        invoice = self.env["account.move"].create(
+            self._prepare_consignment_invoice_vals(
+                customer, quantities, site, date or fields.Date.context_today(self)
+            )
+        )
+        invoice.action_post()
+        return invoice, picking
 
     def action_consignment_receipt(self):
         self.ensure_one()
@@ -239,3 +339,247 @@ class ConciergeCommissionAgreement(models.Model):
         action["domain"] = [("agreement_id", "=", self.id)]
         action["context"] = {}
         return action
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_commissions(self):
+        """Demo data only (demo/concierge_commission_demo.xml): the providers
+        that trade with the conciergerie, their products and agreements, the
+        customer invoices of a settled month (two months ago) and of an open
+        month (last month), the beekeeper's honey in consignment at the
+        village shop with part of it sold there, and the confirmed
+        settlements of the settled month.
+
+        Providers, products and documents get no XML id: posted invoices,
+        stock moves and settlements refer to them, so uninstalling the module
+        leaves them as any real database would. The agreements get XML ids
+        (not updated) so that tests and scripts find the demo; uninstalling
+        deletes them with their commission lines."""
+        company = self.env.ref("base.main_company")
+        self = self.with_company(company)
+        env = self.env
+        ref = env.ref
+        if not env["account.journal"].search_count(
+            [
+                *env["account.journal"]._check_company_domain(company),
+                ("type", "=", "sale"),
+            ],
+            limit=1,
+        ):
+            return True
+        today = fields.Date.context_today(self)
+        settled = date_utils.start_of(today - relativedelta(months=2), "month")
+        opened = date_utils.start_of(today - relativedelta(months=1), "month")
+        france = ref("base.fr")
+        provider = {"is_company": True, "concierge_is_provider": True}
+        pressing, workshop, seamstress, beekeeper = env["res.partner"].create(
+            [
+                dict(provider, country_id=france.id, **vals)
+                for vals in (
+                    {
+                        "name": "Pressing des Monts du Lyonnais",
+                        "concierge_provider_kind": "shop",
+                        "concierge_siret": "73282932000074",
+                        "city": "Brindas",
+                        "concierge_charter_date": settled - relativedelta(months=8),
+                        "concierge_category_ids": [
+                            Command.set(ref("concierge_services.category_pressing").ids)
+                        ],
+                    },
+                    {
+                        "name": "Atelier Vélo Solidaire",
+                        "concierge_provider_kind": "ess_company",
+                        "concierge_ess": True,
+                        "city": "Vaugneray",
+                        "concierge_charter_date": settled - relativedelta(months=5),
+                    },
+                    {
+                        "name": "Julie Couture à domicile",
+                        "concierge_provider_kind": "self_employed",
+                        "city": "Yzeron",
+                    },
+                    {
+                        "name": "Rucher des Monts",
+                        "concierge_provider_kind": "producer",
+                        "city": "Grézieu-la-Varenne",
+                        "concierge_charter_date": settled - relativedelta(months=3),
+                        "concierge_category_ids": [
+                            Command.set(
+                                ref("concierge_services.category_local_produce").ids
+                            )
+                        ],
+                    },
+                )
+            ]
+        )
+        (
+            ref("concierge_services.product_shirt_cleaning")
+            | ref("concierge_services.product_suit_cleaning")
+        ).concierge_provider_id = pressing
+        no_tax = [Command.clear()]
+        shirt, bike_repair, hem, honey = env["product.product"].create(
+            [
+                {
+                    "name": "Repassage chemise (prestataire)",
+                    "type": "service",
+                    "list_price": 3.5,
+                    "concierge_category_id": ref(
+                        "concierge_services.category_pressing"
+                    ).id,
+                    "concierge_provider_id": pressing.id,
+                    "taxes_id": no_tax,
+                },
+                {
+                    "name": "Révision vélo",
+                    "type": "service",
+                    "list_price": 45.0,
+                    "concierge_provider_id": workshop.id,
+                    "taxes_id": no_tax,
+                },
+                {
+                    "name": "Ourlet de pantalon",
+                    "type": "service",
+                    "list_price": 12.0,
+                    "concierge_provider_id": seamstress.id,
+                    "taxes_id": no_tax,
+                },
+                {
+                    "name": "Miel toutes fleurs 500 g (dépôt-vente)",
+                    "type": "consu",
+                    "is_storable": True,
+                    "list_price": 9.0,
+                    "concierge_category_id": ref(
+                        "concierge_services.category_local_produce"
+                    ).id,
+                    "concierge_provider_id": beekeeper.id,
+                    "taxes_id": no_tax,
+                },
+            ]
+        )
+        village = ref("concierge_base.site_village_shop")
+        start = date_utils.start_of(settled, "year")
+        agreement_vals = {
+            "agreement_pressing": {
+                "name": "Pressing - apport d'affaires",
+                "provider_id": pressing.id,
+                "commission_model": "referral",
+                "rule_ids": [Command.create({"scope": "all", "percent": 10.0})],
+            },
+            "agreement_bike": {
+                "name": "Atelier vélo - mandat",
+                "provider_id": workshop.id,
+                "commission_model": "mandate",
+                "basis": "paid",
+                "rule_ids": [
+                    Command.create(
+                        {"scope": "all", "compute_type": "fixed", "fixed_amount": 5.0}
+                    )
+                ],
+            },
+            "agreement_couture": {
+                "name": "Couture - revente",
+                "provider_id": seamstress.id,
+                "commission_model": "resale",
+                "rule_ids": [
+                    Command.create(
+                        {
+                            "scope": "all",
+                            "compute_type": "tiers",
+                            "tier_ids": [
+                                Command.create(
+                                    {
+                                        "amount_from": 0,
+                                        "amount_to": 500,
+                                        "percent": 20.0,
+                                    }
+                                ),
+                                Command.create({"amount_from": 500, "percent": 15.0}),
+                            ],
+                        }
+                    )
+                ],
+            },
+            "agreement_honey": {
+                "name": "Rucher - dépôt-vente",
+                "provider_id": beekeeper.id,
+                "commission_model": "consignment",
+                "consignment_site_id": village.id,
+                "rule_ids": [Command.create({"scope": "all", "percent": 25.0})],
+            },
+        }
+        agreements = self.create(
+            [
+                dict(vals, company_id=company.id, date_start=start)
+                for vals in agreement_vals.values()
+            ]
+        )
+        env["ir.model.data"]._update_xmlids(
+            [
+                {
+                    "xml_id": f"concierge_partners.{name}",
+                    "record": agreement,
+                    "noupdate": True,
+                }
+                for name, agreement in zip(agreement_vals, agreements, strict=True)
+            ]
+        )
+        honey_agreement = agreements[3]
+        # The beekeeper leaves 24 jars at the village shop.
+        receipt = env["stock.picking"].create(
+            honey_agreement._prepare_consignment_receipt_vals({honey: 24})
+        )
+        receipt.action_confirm()
+        receipt.move_ids.quantity = 24
+        receipt.move_ids.picked = True
+        receipt.button_validate()
+        martine = ref("concierge_base.partner_inhabitant_martine")
+        yves = ref("concierge_base.partner_inhabitant_yves")
+        karim = ref("concierge_base.partner_employee_karim")
+        sophie = ref("concierge_base.partner_employee_sophie")
+
+        def invoice(partner, day, lines, move_type="out_invoice"):
+            return {
+                "move_type": move_type,
+                "partner_id": partner.id,
+                "company_id": company.id,
+                "invoice_date": day,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "quantity": quantity,
+                            "price_unit": product.lst_price,
+                            "tax_ids": no_tax,
+                        }
+                    )
+                    for product, quantity in lines
+                ],
+            }
+
+        invoices = env["account.move"].create(
+            [
+                invoice(martine, settled.replace(day=8), [(shirt, 10)]),
+                invoice(karim, settled.replace(day=20), [(hem, 3)]),
+                invoice(yves, opened.replace(day=5), [(shirt, 6), (hem, 2)]),
+                invoice(sophie, opened.replace(day=12), [(bike_repair, 1)]),
+                invoice(yves, opened.replace(day=15), [(shirt, 1)], "out_refund"),
+            ]
+        )
+        invoices.action_post()
+        # Mandate on a paid basis: the bike repair is paid in the open month.
+        env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoices[3].ids
+        ).create({"payment_date": opened.replace(day=18)})._create_payments()
+        # Honey sold at the village shop in both months.
+        honey_agreement._sell_consignment(
+            martine, {honey: 4}, date=settled.replace(day=8)
+        )
+        honey_agreement._sell_consignment(
+            sophie, {honey: 6}, date=opened.replace(day=12)
+        )
+        env["concierge.commission.settlement"].settle_period(
+            settled, "monthly", [], True
+        )
+        return True

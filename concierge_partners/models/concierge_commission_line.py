@@ -3,11 +3,20 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.osv import expression
 from odoo.tools import float_is_zero
 
 from .concierge_commission_agreement import COMMISSION_MODELS, period_bounds
 
 RATIO_DIGITS = 6
+LINE_STATES = [("pending", "Pending"), ("settled", "Settled"), ("invoiced", "Invoiced")]
+# Settlement states behind each line state (a line without settlement is
+# pending).
+SETTLEMENT_STATES = {
+    "pending": ["draft", "cancelled"],
+    "settled": ["confirmed"],
+    "invoiced": ["invoiced", "reconciled"],
+}
 
 
 class ConciergeCommissionLine(models.Model):
@@ -17,15 +26,17 @@ class ConciergeCommissionLine(models.Model):
     _check_company_auto = True
 
     provider_id = fields.Many2one("res.partner", required=True, index=True)
+    # Cascade only for uninstalling the module: users are stopped by the
+    # agreement's and the rule's _unlink_except_with_lines.
     agreement_id = fields.Many2one(
         "concierge.commission.agreement",
         required=True,
         index=True,
-        ondelete="restrict",
+        ondelete="cascade",
         check_company=True,
     )
     rule_id = fields.Many2one(
-        "concierge.commission.rule", required=True, ondelete="restrict"
+        "concierge.commission.rule", required=True, ondelete="cascade"
     )
     commission_model = fields.Selection(
         COMMISSION_MODELS, string="Model", required=True, index=True
@@ -54,7 +65,8 @@ class ConciergeCommissionLine(models.Model):
     site_id = fields.Many2one(
         "concierge.site",
         index=True,
-        help="Home site of the customer: where the sale counts in the indicators.",
+        help="Site of the sale (the invoice's site, else the customer's home "
+        "site): where the sale counts in the indicators.",
     )
     date = fields.Date(required=True, index=True)
     ratio = fields.Float(
@@ -92,10 +104,11 @@ class ConciergeCommissionLine(models.Model):
         copy=False,
     )
     state = fields.Selection(
-        [("pending", "Pending"), ("settled", "Settled"), ("invoiced", "Invoiced")],
+        LINE_STATES,
         compute="_compute_state",
-        store=True,
-        index=True,
+        search="_search_state",
+        help="Follows the settlement of the line: pending until settled, "
+        "settled once the settlement is confirmed, invoiced with its document.",
     )
 
     @api.depends("collected_amount", "commission_amount")
@@ -113,6 +126,22 @@ class ConciergeCommissionLine(models.Model):
                 line.state = "settled"
             else:
                 line.state = "pending"
+
+    def _search_state(self, operator, value):
+        """The state is not stored (settling thousands of lines writes only
+        their settlement): search it through the settlement's state."""
+        if operator not in ("=", "!=", "in", "not in"):
+            raise NotImplementedError(f"Unsupported operator {operator} on state")
+        values = {value} if isinstance(value, str) else set(value or ())
+        if operator in ("!=", "not in"):
+            values = set(SETTLEMENT_STATES) - values
+        domains = []
+        for state in values & set(SETTLEMENT_STATES):
+            domain = [("settlement_id.state", "in", SETTLEMENT_STATES[state])]
+            if state == "pending":
+                domain = expression.OR([[("settlement_id", "=", False)], domain])
+            domains.append(domain)
+        return expression.OR(domains) if domains else expression.FALSE_DOMAIN
 
     # ------------------------------------------------------------------
     # Synchronisation with customer invoices
@@ -225,7 +254,8 @@ class ConciergeCommissionLine(models.Model):
             "move_id": move.id,
             "move_line_id": aml.id,
             "product_id": aml.product_id.id,
-            "site_id": move.partner_id.concierge_site_id.id
+            "site_id": move.concierge_site_id.id
+            or move.partner_id.concierge_site_id.id
             or move.partner_id.commercial_partner_id.concierge_site_id.id,
             "ratio": target - sum(lines.mapped("ratio")),
         }

@@ -1,7 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class ConciergeCommissionRule(models.Model):
@@ -42,6 +42,18 @@ class ConciergeCommissionRule(models.Model):
     tier_ids = fields.One2many(
         "concierge.commission.tier", "rule_id", string="Tiers", copy=True
     )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_lines(self):
+        if self.env["concierge.commission.line"].search_count(
+            [("rule_id", "in", self.ids)], limit=1
+        ):
+            raise UserError(
+                self.env._(
+                    "A rule that already gave commission lines cannot be "
+                    "deleted: end the agreement and start a new one instead."
+                )
+            )
 
     @api.constrains("percent")
     def _check_percent(self):

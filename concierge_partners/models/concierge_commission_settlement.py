@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import base64
 import io
+from collections import defaultdict
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
@@ -12,6 +13,7 @@ from odoo.exceptions import UserError
 from .concierge_commission_agreement import COMMISSION_MODELS, SETTLEMENT_PERIODS
 
 INVOICE_MODELS = ("referral", "resale")
+SEQUENCE_CODE = "concierge.commission.settlement"
 PAID_STATES = ("paid", "in_payment")
 
 
@@ -175,14 +177,47 @@ class ConciergeCommissionSettlement(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sequence = self.env["ir.sequence"]
+        unnamed = defaultdict(list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = sequence.next_by_code(
-                    "concierge.commission.settlement",
-                    sequence_date=vals.get("date_from"),
-                )
+                unnamed[vals.get("date_from")].append(vals)
+        for date_from, group in unnamed.items():
+            for vals, name in zip(
+                group, self._next_names(date_from, len(group)), strict=True
+            ):
+                vals["name"] = name
         return super().create(vals_list)
+
+    @api.model
+    def _next_names(self, sequence_date, count):
+        """``count`` references from the settlement sequence for
+        ``sequence_date``, drawn together: one query for a standard
+        (gap-allowed) sequence instead of three per settlement."""
+        sequence = self.env["ir.sequence"].search(
+            [
+                ("code", "=", SEQUENCE_CODE),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
+            order="company_id",
+            limit=1,
+        )
+        if not sequence:
+            return ["/"] * count
+        if sequence.implementation != "standard":
+            return [sequence._next(sequence_date=sequence_date) for __ in range(count)]
+        sequence = sequence.with_context(
+            ir_sequence_date=sequence_date or fields.Date.context_today(self)
+        )
+        current = sequence._get_current_sequence(sequence_date)
+        if current == sequence:
+            pg_name = f"ir_sequence_{sequence.id:03d}"
+        else:
+            pg_name = f"ir_sequence_{sequence.id:03d}_{current.id:03d}"
+            sequence = sequence.with_context(ir_sequence_date_range=current.date_from)
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)", [pg_name, count]
+        )
+        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft_or_cancelled(self):
@@ -239,9 +274,15 @@ class ConciergeCommissionSettlement(models.Model):
         self._create_documents()
 
     def _create_documents(self):
-        """Create and post the accounting document of confirmed settlements:
-        one batch create for all of them. Settlements with nothing to
-        invoice are reconciled at once."""
+        """Create and post the accounting document of confirmed settlements.
+        Settlements with nothing to invoice are reconciled at once."""
+        moves = self._create_draft_documents()
+        moves.action_post()
+        return moves
+
+    def _create_draft_documents(self):
+        """Draft accounting documents of confirmed settlements, all created
+        by one batch ``create``; the settlements become invoiced."""
         if any(s.state != "confirmed" for s in self):
             raise UserError(
                 self.env._(
@@ -253,31 +294,68 @@ class ConciergeCommissionSettlement(models.Model):
         (self - to_invoice).write({"state": "reconciled"})
         if not to_invoice:
             return self.env["account.move"]
+        context = to_invoice._prepare_document_context()
         moves = (
             self.env["account.move"]
-            .with_context(default_company_id=False)
-            .create([s._prepare_move_vals() for s in to_invoice])
+            .with_context(default_company_id=False, mail_create_nolog=True)
+            .create([s._prepare_move_vals(context) for s in to_invoice])
         )
-        moves.action_post()
         for settlement, move in zip(to_invoice, moves, strict=True):
             settlement.move_id = move
         to_invoice.write({"state": "invoiced"})
+        moves._message_log_batch(
+            bodies={
+                move.id: self.env._(
+                    "Created from the commission settlement %s.",
+                    settlement._get_html_link(),
+                )
+                for settlement, move in zip(to_invoice, moves, strict=True)
+            }
+        )
         return moves
 
-    def _prepare_move_vals(self):
+    def _prepare_document_context(self):
+        """What every document of these settlements shares, read once: the
+        commission and collected products, their taxes and accounts, and the
+        sale and purchase journal of each company."""
+        commission = self.env.ref("concierge_partners.product_commission")
+        collected = self.env.ref("concierge_partners.product_collected")
+        journals = {}
+        for company in self.company_id:
+            for journal_type in ("sale", "purchase"):
+                journals[company.id, journal_type] = self.env["account.journal"].search(
+                    [
+                        *self.env["account.journal"]._check_company_domain(company),
+                        ("type", "=", journal_type),
+                    ],
+                    limit=1,
+                )
+        return {
+            "commission": commission,
+            "collected": collected,
+            "commission_income": commission.product_tmpl_id._get_product_accounts()[
+                "income"
+            ],
+            "journals": journals,
+        }
+
+    def _prepare_move_vals(self, context=None):
         self.ensure_one()
+        context = context or self._prepare_document_context()
         amount = self.amount_due
         sign = 1 if amount > 0 else -1
         if self.commission_model in INVOICE_MODELS:
             move_type = "out_invoice" if sign > 0 else "out_refund"
-            lines = [Command.create(self._prepare_commission_line_vals(sign))]
+            journal_type = "sale"
+            lines = [Command.create(self._prepare_commission_line_vals(sign, context))]
         else:
             move_type = "in_invoice" if sign > 0 else "in_refund"
+            journal_type = "purchase"
             lines = [
-                Command.create(self._prepare_collected_line_vals(sign)),
-                Command.create(self._prepare_commission_line_vals(-sign)),
+                Command.create(self._prepare_collected_line_vals(sign, context)),
+                Command.create(self._prepare_commission_line_vals(-sign, context)),
             ]
-        return {
+        vals = {
             "move_type": move_type,
             "partner_id": self.provider_id.id,
             "company_id": self.company_id.id,
@@ -287,6 +365,10 @@ class ConciergeCommissionSettlement(models.Model):
             "narration": self._period_label(),
             "invoice_line_ids": lines,
         }
+        journal = context["journals"].get((self.company_id.id, journal_type))
+        if journal:
+            vals["journal_id"] = journal.id
+        return vals
 
     def _period_label(self):
         self.ensure_one()
@@ -297,9 +379,10 @@ class ConciergeCommissionSettlement(models.Model):
             end=self.date_to,
         )
 
-    def _prepare_commission_line_vals(self, sign):
+    def _prepare_commission_line_vals(self, sign, context=None):
         self.ensure_one()
-        product = self.env.ref("concierge_partners.product_commission")
+        context = context or self._prepare_document_context()
+        product = context["commission"]
         vals = {
             "product_id": product.id,
             "name": self.env._(
@@ -319,17 +402,16 @@ class ConciergeCommissionSettlement(models.Model):
                 )
             ]
         else:
-            income = product.product_tmpl_id._get_product_accounts()["income"]
             vals["tax_ids"] = [Command.clear()]
-            if income:
-                vals["account_id"] = income.id
+            if context["commission_income"]:
+                vals["account_id"] = context["commission_income"].id
         return vals
 
-    def _prepare_collected_line_vals(self, sign):
+    def _prepare_collected_line_vals(self, sign, context=None):
         self.ensure_one()
-        product = self.env.ref("concierge_partners.product_collected")
+        context = context or self._prepare_document_context()
         return {
-            "product_id": product.id,
+            "product_id": context["collected"].id,
             "name": self.env._(
                 "Sales collected on your behalf from %(start)s to %(end)s",
                 start=self.date_from,

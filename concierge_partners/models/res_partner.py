@@ -7,6 +7,8 @@ from stdnum.fr import siret
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .concierge_commission_agreement import COMMISSION_MODELS
+
 
 def compact_siret(value):
     """Drop the spaces, dots and dashes people type in a SIRET."""
@@ -69,6 +71,12 @@ class ResPartner(models.Model):
     concierge_agreement_count = fields.Integer(
         compute="_compute_concierge_agreement_count"
     )
+    concierge_commission_model = fields.Selection(
+        COMMISSION_MODELS,
+        string="Current agreement",
+        compute="_compute_concierge_commission_model",
+        help="Model of the commission agreement of the provider valid today.",
+    )
 
     @api.depends("concierge_siret")
     def _compute_concierge_siren(self):
@@ -82,6 +90,29 @@ class ResPartner(models.Model):
         counts = {partner.id: count for partner, count in groups}
         for partner in self:
             partner.concierge_agreement_count = counts.get(partner.id, 0)
+
+    def _compute_concierge_commission_model(self):
+        """Model of the agreement valid today: one search for all partners."""
+        today = fields.Date.context_today(self)
+        agreements = self.env["concierge.commission.agreement"].search(
+            [
+                ("provider_id", "in", self.ids),
+                ("date_start", "<=", today),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", today),
+            ],
+            order="date_start desc, id desc",
+        )
+        models_by_provider = {}
+        for agreement in agreements:
+            models_by_provider.setdefault(
+                agreement.provider_id.id, agreement.commission_model
+            )
+        for partner in self:
+            partner.concierge_commission_model = models_by_provider.get(
+                partner.id, False
+            )
 
     @api.constrains("concierge_siret")
     def _check_concierge_siret(self):

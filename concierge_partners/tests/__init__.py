@@ -7,3 +7,4 @@ from . import test_security
 from . import test_indicator
 from . import test_reconciliation_export
 from . import test_consignment
+from . import test_demo

@@ -1,7 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import CommissionCase
@@ -168,3 +168,14 @@ class TestAgreement(CommissionCase):
         self.assertEqual(agreement._find_rule(self.product_b).percent, 10)
         other = self._create_product("Pantalon", 8, self.provider, self.category)
         self.assertEqual(agreement._find_rule(other).percent, 8)
+
+    def test_agreement_or_rule_with_lines_not_deleted(self):
+        agreement = self._create_agreement()
+        self._invoice([(self.product, 1, 10.0)])
+        with self.assertRaisesMessage(UserError, "archive it instead"):
+            agreement.unlink()
+        with self.assertRaisesMessage(UserError, "start a new one instead"):
+            agreement.rule_ids.unlink()
+        unused = self._create_agreement(provider=self.producer, date_start="2027-01-01")
+        unused.unlink()
+        self.assertFalse(unused.exists())

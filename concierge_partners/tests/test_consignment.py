@@ -1,6 +1,5 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
@@ -27,61 +26,63 @@ class TestConsignment(CommissionCase):
         cls.agreement = cls._create_agreement(
             provider=cls.producer,
             commission_model="consignment",
+            consignment_site_id=cls.site.id,
             rules=[{"scope": "all", "percent": 25.0}],
         )
 
-    def _receive(self, quantity):
-        vals = self.agreement._prepare_consignment_receipt_vals({self.honey: quantity})
+    def _receive(self, quantity, site=None):
+        vals = self.agreement._prepare_consignment_receipt_vals(
+            {self.honey: quantity}, site=site
+        )
         picking = self.env["stock.picking"].create(vals)
         picking.action_confirm()
         picking.move_ids.quantity = quantity
+        picking.move_ids.picked = True
         picking.button_validate()
         return picking
 
     def _stock_by_producer(self):
+        """The consignment stock report: quantities by producer, site and
+        product."""
         action = self.env.ref("concierge_partners.action_concierge_consignment_stock")
         groups = self.env["stock.quant"]._read_group(
-            safe_eval(action.domain), ["owner_id", "product_id"], ["quantity:sum"]
+            # The test's producer only: the demo has its own.
+            [*safe_eval(action.domain), ("owner_id", "=", self.producer.id)],
+            ["owner_id", "concierge_site_id", "product_id"],
+            ["quantity:sum"],
         )
-        return {(owner, product): qty for owner, product, qty in groups}
+        return {(owner, site, product): qty for owner, site, product, qty in groups}
 
-    def test_receive_sell_and_settle(self):
+    def test_receive_sell_and_settle_at_site(self):
         picking = self._receive(10)
         self.assertEqual(picking.state, "done")
         self.assertEqual(picking.owner_id, self.producer)
-        self.assertEqual(self._stock_by_producer()[(self.producer, self.honey)], 10.0)
-        # Sold at the shop: the delivery takes the producer's stock.
-        warehouse = self.env["stock.warehouse"].search(
-            [("company_id", "=", self.company.id)], limit=1
+        location = self.site.concierge_consignment_location_id
+        self.assertEqual(picking.location_dest_id, location)
+        self.assertEqual(location.concierge_site_id, self.site)
+        self.assertEqual(location.usage, "internal")
+        self.assertEqual(
+            self._stock_by_producer(), {(self.producer, self.site, self.honey): 10.0}
         )
-        delivery = self.env["stock.picking"].create(
-            {
-                "picking_type_id": warehouse.out_type_id.id,
-                "partner_id": self.customer.id,
-                "location_id": warehouse.lot_stock_id.id,
-                "location_dest_id": self.env.ref("stock.stock_location_customers").id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "name": "Miel",
-                            "product_id": self.honey.id,
-                            "product_uom_qty": 4,
-                            "product_uom": self.honey.uom_id.id,
-                            "location_id": warehouse.lot_stock_id.id,
-                            "location_dest_id": self.env.ref(
-                                "stock.stock_location_customers"
-                            ).id,
-                        },
-                    )
-                ],
-            }
+        # Received again at the same site: same location.
+        self._receive(2)
+        self.assertEqual(self.site.concierge_consignment_location_id, location)
+        # Sold at the shop: the delivery takes the producer's stock there and
+        # the invoice, sold at the site, gives the commission line.
+        invoice, delivery = self.agreement._sell_consignment(
+            self.customer, {self.honey: 4}, date=self.date
         )
-        delivery.action_confirm()
-        delivery.action_assign()
-        delivery.move_ids.quantity = 4
-        delivery.button_validate()
-        self.assertEqual(self._stock_by_producer()[(self.producer, self.honey)], 6.0)
-        self._invoice([(self.honey, 4, 9.0)])
+        self.assertEqual(delivery.state, "done")
+        self.assertEqual(delivery.location_id, location)
+        self.assertEqual(delivery.move_line_ids.owner_id, self.producer)
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.concierge_site_id, self.site)
+        self.assertEqual(
+            self._stock_by_producer(), {(self.producer, self.site, self.honey): 8.0}
+        )
+        line = self.Line.search([("move_id", "=", invoice.id)])
+        self.assertEqual(line.site_id, self.site)
+        self.assertEqual(line.commission_amount, 9.0)
         settlement = self._settle(providers=self.producer)
         self.assertEqual(settlement.commission_model, "consignment")
         self.assertEqual(settlement.collected_amount, 36.0)
@@ -91,9 +92,35 @@ class TestConsignment(CommissionCase):
         self.assertEqual(settlement.move_id.move_type, "in_invoice")
         self.assertEqual(settlement.move_id.amount_total, 27.0)
 
+    def test_stock_of_two_sites_kept_apart(self):
+        locker = self.env["concierge.site"].create(
+            {"name": "Casier de test", "code": "CST", "site_type": "locker"}
+        )
+        self._receive(5)
+        self._receive(3, site=locker)
+        self.assertEqual(
+            self._stock_by_producer(),
+            {
+                (self.producer, self.site, self.honey): 5.0,
+                (self.producer, locker, self.honey): 3.0,
+            },
+        )
+        with self.assertRaisesMessage(UserError, "Only 3.0 Miel test"):
+            self.agreement._sell_consignment(
+                self.customer, {self.honey: 4}, site=locker
+            )
+        self.assertFalse(self.Line.search([("provider_id", "=", self.producer.id)]))
+
     def test_receipt_action_and_wrong_model(self):
         action = self.agreement.action_consignment_receipt()
         self.assertEqual(action["context"]["default_owner_id"], self.producer.id)
+        self.assertEqual(
+            action["context"]["default_location_dest_id"],
+            self.site.concierge_consignment_location_id.id,
+        )
         referral = self._create_agreement()
         with self.assertRaisesMessage(UserError, "only under a consignment"):
             referral._prepare_consignment_receipt_vals()
+        self.agreement.consignment_site_id = False
+        with self.assertRaisesMessage(UserError, "the site where the producer"):
+            self.agreement.action_consignment_receipt()

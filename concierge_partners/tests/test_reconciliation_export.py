@@ -6,7 +6,7 @@ import io
 import openpyxl
 
 from odoo.exceptions import ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
 from .common import CommissionCase
 
@@ -74,39 +74,3 @@ class TestReconciliationExport(CommissionCase):
             self.env["concierge.commission.export.wizard"].create(
                 {"date_from": "2026-03-31", "date_to": "2026-03-01"}
             )
-
-
-@tagged("post_install", "-at_install")
-class TestDemoXmlRpc(HttpCase):
-    def test_settle_demo_open_month_twice(self):
-        """Through XML-RPC, settling the demo's open month twice creates each
-        settlement once, and the reconciliation export adds up."""
-        open_invoice = self.env.ref(
-            "concierge_partners.invoice_open_1", raise_if_not_found=False
-        )
-        if not open_invoice:
-            self.skipTest("demo data not loaded")
-        date = str(open_invoice.invoice_date)
-        uid = self.xmlrpc_common.login(self.env.cr.dbname, "admin", "admin")
-        execute = self.xmlrpc_object.execute
-        model = "concierge.commission.settlement"
-        first = execute(self.env.cr.dbname, uid, "admin", model, "settle_period", date)
-        second = execute(self.env.cr.dbname, uid, "admin", model, "settle_period", date)
-        self.assertTrue(first)
-        self.assertFalse(second)
-        domain = [["date_from", "<=", date], ["date_to", ">=", date]]
-        count = execute(self.env.cr.dbname, uid, "admin", model, "search_count", domain)
-        self.assertEqual(count, len(first))
-        settlements = self.env[model].browse(first)
-        wizard = self.env["concierge.commission.export.wizard"].create(
-            {
-                "date_from": settlements[0].date_from,
-                "date_to": settlements[0].date_to,
-            }
-        )
-        __, rows = read_rows(wizard._export_xlsx())
-        total = rows[-1]
-        self.assertAlmostEqual(total[2], sum(settlements.mapped("gross_amount")), 2)
-        self.assertAlmostEqual(
-            total[3], sum(settlements.mapped("commission_amount")), 2
-        )

@@ -193,11 +193,19 @@ class TestSettlement(CommissionCase):
         before = self.env.cr.sql_log_count
         settlements = self._settle(date=fields.Date.to_date(date), providers=providers)
         self.env.flush_all()
-        return settlements, self.env.cr.sql_log_count - before
+        settled = self.env.cr.sql_log_count
+        settlements._confirm()
+        settlements._create_draft_documents()
+        self.env.flush_all()
+        return (
+            settlements,
+            settled - before,
+            self.env.cr.sql_log_count - settled,
+        )
 
     def test_settlement_queries_do_not_grow_with_lines(self):
-        """Settling providers costs the same number of queries whether each
-        has one line or many."""
+        """Settling providers, confirming and creating their documents costs
+        the same number of queries whether each has one line or many."""
         providers = self.env["res.partner"].create(
             [
                 {"name": f"Prestataire {i}", "concierge_is_provider": True}
@@ -219,15 +227,93 @@ class TestSettlement(CommissionCase):
             self._create_agreement(provider=provider)
         # Warm up (the sequence creates its year range on first use).
         self._settle_counting(products, providers, 1, "2026-04-05")
-        small, small_count = self._settle_counting(products, providers, 1, "2026-05-05")
+        small, small_count, small_docs = self._settle_counting(
+            products, providers, 1, "2026-05-05"
+        )
         self.assertEqual(small.mapped("line_count"), [1, 1, 1])
-        large, large_count = self._settle_counting(products, providers, 6, "2026-06-05")
+        large, large_count, large_docs = self._settle_counting(
+            products, providers, 6, "2026-06-05"
+        )
         self.assertEqual(large.mapped("line_count"), [6, 6, 6])
+        self.assertEqual(large.mapped("commission_amount"), [6.0, 6.0, 6.0])
+        self.assertEqual(large.move_id.mapped("amount_untaxed"), [6.0, 6.0, 6.0])
         self.assertEqual(small_count, large_count)
+        self.assertEqual(small_docs, large_docs)
         for product in products:
             self._invoice([(product, 1, 10.0)] * 4, date="2026-07-03")
         self.env.flush_all()
         self.env.invalidate_all()
         with self.assertQueryCount(__system__=large_count):
-            self._settle(date=fields.Date.to_date("2026-07-03"), providers=providers)
+            settlements = self._settle(
+                date=fields.Date.to_date("2026-07-03"), providers=providers
+            )
             self.env.flush_all()
+        with self.assertQueryCount(__system__=large_docs):
+            settlements._confirm()
+            settlements._create_draft_documents()
+            self.env.flush_all()
+        self.assertEqual(len(settlements.move_id), 3)
+
+    def test_settlement_references_drawn_together(self):
+        """References of settlements created together follow each other in
+        the year of their period."""
+        names = self.Settlement._next_names(fields.Date.to_date("2026-03-01"), 3)
+        self.assertEqual(len(set(names)), 3)
+        self.assertTrue(all(name.startswith("COM/2026/") for name in names))
+        numbers = [int(name.rsplit("/", 1)[1]) for name in names]
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 3)))
+        following = self.Settlement.create(
+            {
+                "provider_id": self.provider.id,
+                "commission_model": "referral",
+                "settlement_period": "monthly",
+                "date_from": "2026-05-01",
+                "date_to": "2026-05-31",
+            }
+        )
+        self.assertEqual(int(following.name.rsplit("/", 1)[1]), numbers[-1] + 1)
+        self.assertTrue(
+            self.Settlement._next_names(fields.Date.to_date("2025-12-01"), 1)[
+                0
+            ].startswith("COM/2025/")
+        )
+
+    def test_document_links_back_to_settlement(self):
+        self._invoice([(self.product, 5, 10.0)])
+        settlement = self._settle(providers=self.provider)
+        settlement._confirm()
+        move = settlement._create_documents()
+        self.assertEqual(move.journal_id.type, "sale")
+        self.assertIn(settlement.name, "\n".join(move.message_ids.mapped("body")), move)
+
+    def test_line_state_search(self):
+        self._invoice([(self.product, 5, 10.0)])
+        self._invoice([(self.basket, 2, 15.0)])
+        referral, mandate = self._settle().sorted(
+            lambda s: s.commission_model != "referral"
+        )
+        mandate._confirm()
+        referral._confirm()
+        referral._create_documents()
+        self._invoice([(self.product, 1, 10.0)])
+        lines = self.Line.search(
+            [("provider_id", "in", (self.provider | self.producer).ids)]
+        )
+        by_state = {
+            state: self.Line.search([("id", "in", lines.ids), ("state", "=", state)])
+            for state in ("pending", "settled", "invoiced")
+        }
+        self.assertEqual(by_state["invoiced"], referral.line_ids)
+        self.assertEqual(by_state["settled"], mandate.line_ids)
+        self.assertEqual(by_state["pending"].mapped("state"), ["pending"])
+        self.assertEqual(len(by_state["pending"]), 1)
+        self.assertEqual(
+            self.Line.search([("id", "in", lines.ids), ("state", "!=", "pending")]),
+            referral.line_ids | mandate.line_ids,
+        )
+        self.assertEqual(
+            self.Line.search(
+                [("id", "in", lines.ids), ("state", "in", ["pending", "settled"])]
+            ),
+            by_state["pending"] | mandate.line_ids,
+        )

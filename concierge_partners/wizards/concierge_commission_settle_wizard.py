@@ -97,6 +97,11 @@ class ConciergeCommissionSettleWizard(models.TransientModel):
             [self._prepare_settlement_vals(*key) for key in new_keys]
         )
         by_key.update(zip(new_keys, created, strict=True))
+        # Read the current settlement of all the lines at once, not once per
+        # settlement written below.
+        Line.browse(
+            [line_id for __, __, line_ids in groups for line_id in line_ids]
+        ).fetch(["settlement_id"])
         line_ids_by_settlement = defaultdict(list)
         for provider, model, line_ids in groups:
             settlement = by_key[(provider.id, model)]
