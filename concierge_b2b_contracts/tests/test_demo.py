@@ -46,6 +46,28 @@ class TestDemo(TransactionCase):
         # started on the 16th: the first month is prorated
         self.assertLess(first.amount_untaxed, 600 + 4 * 6.5)
 
+    def test_demo_requests_of_both_companies(self):
+        moreau = self.env.ref("concierge_b2b_contracts.contract_moreau")
+        hospital = self.env.ref("concierge_b2b_contracts.contract_hospital")
+        expected = {
+            "request_moreau_parcel_1": (moreau, "employer", "company"),
+            "request_moreau_parcel_4": (moreau, "employer", "company"),
+            "request_hospital_shirt": (hospital, "employer", "company"),
+            "request_hospital_parcel": (hospital, "employer", "company"),
+            "request_hospital_car_wash": (hospital, "employee", "company"),
+        }
+        for xmlid, (contract, payer, channel) in expected.items():
+            request = self.env.ref(f"concierge_b2b_contracts.{xmlid}")
+            self.assertEqual(
+                (
+                    request.concierge_b2b_contract_id,
+                    request.concierge_payer,
+                    request.channel,
+                ),
+                (contract, payer, channel),
+                xmlid,
+            )
+
     def test_demo_pipeline_has_one_prospect_per_stage(self):
         team = self.env.ref("concierge_b2b_contracts.crm_team_b2b")
         leads = self.env["crm.lead"].search([("team_id", "=", team.id)])
