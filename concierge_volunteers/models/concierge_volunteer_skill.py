@@ -1,5 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from random import randint
+
 from odoo import fields, models
 
 
@@ -9,7 +11,8 @@ class ConciergeVolunteerSkill(models.Model):
     _order = "name"
 
     name = fields.Char(required=True, translate=True)
-    color = fields.Integer()
+    # kanban cards hide tags of color 0: a new skill gets a visible color
+    color = fields.Integer(default=lambda self: randint(1, 11))
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

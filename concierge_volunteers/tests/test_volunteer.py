@@ -22,6 +22,22 @@ class TestVolunteer(ConciergeCase):
             [("concierge_volunteer_skill_ids", "in", skill.ids)]
         )
         self.assertEqual(found, volunteer)
+        # kanban cards do not show tags of color 0
+        self.assertTrue(1 <= skill.color <= 11)
+        for xmlid in ("skill_desk", "skill_driving", "skill_paperwork"):
+            self.assertTrue(self.env.ref(f"concierge_volunteers.{xmlid}").color)
+
+    def test_volunteer_kanban_shows_skills_and_charter(self):
+        view = self.env.ref(
+            "concierge_volunteers.res_partner_view_kanban_concierge_volunteer"
+        )
+        arch = self.env["res.partner"].get_view(view.id, "kanban")["arch"]
+        for name in (
+            "concierge_volunteer_skill_ids",
+            "concierge_volunteer_availability",
+            "concierge_volunteer_charter_date",
+        ):
+            self.assertIn(f'name="{name}"', arch)
 
     def test_company_cannot_be_volunteer(self):
         with self.assertRaisesRegex(ValidationError, "only people can be volunteers"):
