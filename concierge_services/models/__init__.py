@@ -1,5 +1,6 @@
 from . import concierge_service_category
 from . import product_template
+from . import product_product
 from . import concierge_service_request
 from . import concierge_service_request_line
 from . import concierge_custody_item

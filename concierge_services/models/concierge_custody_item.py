@@ -228,7 +228,8 @@ class ConciergeCustodyItem(models.Model):
     # stock moves
     # ------------------------------------------------------------------
     def _custody_product(self):
-        return self.env.ref("concierge_services.product_custody_item")
+        self.ensure_one()
+        return self.company_id._concierge_custody_product()
 
     def _locations_for(self, new_state):
         """(source, destination) stock locations of a move to ``new_state``."""
@@ -289,6 +290,7 @@ class ConciergeCustodyItem(models.Model):
                     name=missing_site[0].request_id.name,
                 )
             )
+        self.company_id._concierge_ensure_custody_product()
         vals_list = [
             item._prepare_custody_move_vals(new_state)
             for item in self

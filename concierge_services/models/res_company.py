@@ -1,6 +1,12 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
+
+# XML ids of the custody product shared by all companies up to 18.0.1.0.0
+LEGACY_CUSTODY_XMLIDS = (
+    "product_custody_item",
+    "product_custody_item_product_template",
+)
 
 
 class ResCompany(models.Model):
@@ -12,3 +18,121 @@ class ResCompany(models.Model):
         help="Items held at the desk or at a provider for longer than this "
         "appear in the report of items held too long.",
     )
+    concierge_custody_product_id = fields.Many2one(
+        "product.product",
+        string="Custody product",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        help="Product of the stock moves of the items left at the desks of "
+        "this company, created the first time an item is taken into custody.",
+    )
+
+    # ------------------------------------------------------------------
+    # custody product, created on demand
+    # ------------------------------------------------------------------
+    def _concierge_custody_product_texts(self, lang):
+        """Name and description of the custody product in ``lang``."""
+        env = self.with_context(lang=lang).env
+        return {
+            "name": env._("Item in custody"),
+            "description": env._(
+                "A beneficiary's item held by the conciergerie (at the desk or "
+                "at a provider). The beneficiary stays its owner."
+            ),
+        }
+
+    def _concierge_prepare_custody_product_vals(self):
+        self.ensure_one()
+        return {
+            **self._concierge_custody_product_texts("en_US"),
+            "type": "consu",
+            "is_storable": True,
+            "sale_ok": False,
+            "purchase_ok": False,
+            "list_price": 0.0,
+            "standard_price": 0.0,
+            "company_id": self.id,
+        }
+
+    def _concierge_custody_product_translations(self):
+        """Translations of the custody product in the active languages, as
+        :meth:`update_field_translations` takes them: {lang: text} for the
+        name, {lang: {source term: text}} for the (HTML) description."""
+        source = self._concierge_custody_product_texts("en_US")
+        translations = {"name": {}, "description": {}}
+        for lang, _label in self.env["res.lang"].get_installed():
+            texts = self._concierge_custody_product_texts(lang)
+            translations["name"][lang] = texts["name"]
+            translations["description"][lang] = {
+                source["description"]: texts["description"]
+            }
+        return translations
+
+    def _concierge_ensure_custody_product(self):
+        """Create the custody product of the companies lacking one."""
+        missing = self.filtered(lambda c: not c.concierge_custody_product_id)
+        if not missing:
+            return True
+        Product = self.env["product.product"].sudo().with_context(lang="en_US")
+        products = Product.create(
+            [company._concierge_prepare_custody_product_vals() for company in missing]
+        )
+        translations = self._concierge_custody_product_translations()
+        for company, product in zip(missing, products, strict=True):
+            for field, values in translations.items():
+                product.product_tmpl_id.update_field_translations(field, values)
+            company.sudo().concierge_custody_product_id = product
+        return True
+
+    def _concierge_custody_product(self):
+        """The product of this company's items in custody (created if needed)."""
+        self.ensure_one()
+        self._concierge_ensure_custody_product()
+        return self.concierge_custody_product_id
+
+    # ------------------------------------------------------------------
+    # migration from the shared XML product (18.0.1.1.0)
+    # ------------------------------------------------------------------
+    @api.model
+    def _concierge_adopt_legacy_custody_product(self):
+        """Keep the former shared custody product as the companies' product.
+
+        The companies whose custody moves use it adopt it (and it becomes the
+        product of that company when only one does, of the current company
+        when none does), so the existing stock moves and quants stay valid.
+        Its XML ids are removed: uninstalling the module keeps the product.
+        Return the adopted product (empty when there was none).
+        """
+        IrData = self.env["ir.model.data"].sudo()
+        xmlids = IrData.search(
+            [
+                ("module", "=", "concierge_services"),
+                ("name", "in", LEGACY_CUSTODY_XMLIDS),
+            ]
+        )
+        product = (
+            self.env["product.product"]
+            .sudo()
+            .with_context(active_test=False)
+            .browse(
+                xmlids.filtered(lambda d: d.model == "product.product").mapped("res_id")
+            )
+            .exists()
+        )
+        xmlids.unlink()
+        if not product:
+            return product
+        groups = (
+            self.env["stock.move"]
+            .sudo()
+            ._read_group([("product_id", "=", product.id)], ["company_id"])
+        )
+        companies = self.browse([company.id for (company,) in groups])
+        if len(companies) <= 1:
+            companies = companies or self.env.company
+            product.company_id = companies
+        companies.filtered(lambda c: not c.concierge_custody_product_id).sudo().write(
+            {"concierge_custody_product_id": product.id}
+        )
+        return product

@@ -14,11 +14,7 @@ class TestCustody(ServicesCase):
     def _quants(self, location):
         return self.env["stock.quant"].search(
             [
-                (
-                    "product_id",
-                    "=",
-                    self.env.ref("concierge_services.product_custody_item").id,
-                ),
+                ("product_id", "=", self.company.concierge_custody_product_id.id),
                 ("location_id", "=", location.id),
                 ("quantity", ">", 0),
             ]
