@@ -44,10 +44,24 @@ def xml_ids_defined(module_dir):
     return ids
 
 
-def models_defined(addon):
+def models_defined(addon, abstract=False):
+    """The ``_name`` of the models an addon defines; abstract models (no
+    table, no access rules: QWeb report parsers, mixins) only when asked."""
     names = set()
     for path in (ROOT / addon).rglob("*.py"):
-        names.update(re.findall(r'^\s+_name = "([\w.]+)"', path.read_text(), re.M))
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            bases = {ast.unparse(base) for base in node.bases}
+            if "models.AbstractModel" in bases and not abstract:
+                continue
+            for item in node.body:
+                if (
+                    isinstance(item, ast.Assign)
+                    and [ast.unparse(t) for t in item.targets] == ["_name"]
+                    and isinstance(item.value, ast.Constant)
+                ):
+                    names.add(item.value.value)
     return names
 
 
