@@ -3,7 +3,7 @@
 {
     "name": "Conciergerie de territoire - Local providers",
     "summary": "Local providers of a conciergerie and the commissions they pay",
-    "version": "18.0.1.1.0",
+    "version": "18.0.2.0.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",

@@ -300,6 +300,8 @@ class ConciergeCommissionSettlement(models.Model):
             .with_context(default_company_id=False, mail_create_nolog=True)
             .create([s._prepare_move_vals(context) for s in to_invoice])
         )
+        # Without the creation context: posting and later steps log as usual.
+        moves = self.env["account.move"].browse(moves.ids)
         for settlement, move in zip(to_invoice, moves, strict=True):
             settlement.move_id = move
         to_invoice.write({"state": "invoiced"})
@@ -316,8 +318,9 @@ class ConciergeCommissionSettlement(models.Model):
 
     def _prepare_document_context(self):
         """What every document of these settlements shares, read once: the
-        commission and collected products, their taxes and accounts, and the
-        sale and purchase journal of each company."""
+        commission and collected products, the commission income account, the
+        sale and purchase journal of each company, and whether any analytic
+        distribution model exists."""
         commission = self.env.ref("concierge_partners.product_commission")
         collected = self.env.ref("concierge_partners.product_collected")
         journals = {}
@@ -331,6 +334,11 @@ class ConciergeCommissionSettlement(models.Model):
                     limit=1,
                 )
         return {
+            # Without any analytic distribution model, Odoo would search the
+            # models once per document for nothing: say at once there is none.
+            "no_analytic_model": not self.env[
+                "account.analytic.distribution.model"
+            ].search_count([], limit=1),
             "commission": commission,
             "collected": collected,
             "commission_income": commission.product_tmpl_id._get_product_accounts()[
@@ -368,6 +376,9 @@ class ConciergeCommissionSettlement(models.Model):
         journal = context["journals"].get((self.company_id.id, journal_type))
         if journal:
             vals["journal_id"] = journal.id
+        if context["no_analytic_model"]:
+            for __, __, line_vals in lines:
+                line_vals.setdefault("analytic_distribution", False)
         return vals
 
     def _period_label(self):

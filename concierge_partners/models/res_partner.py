@@ -92,17 +92,24 @@ class ResPartner(models.Model):
             partner.concierge_agreement_count = counts.get(partner.id, 0)
 
     def _compute_concierge_commission_model(self):
-        """Model of the agreement valid today: one search for all partners."""
+        """Model of the agreement valid today: one search for all partners.
+        Anyone who sees the partner sees this label (the agreement itself
+        stays protected by its access rights)."""
         today = fields.Date.context_today(self)
-        agreements = self.env["concierge.commission.agreement"].search(
-            [
-                ("provider_id", "in", self.ids),
-                ("date_start", "<=", today),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", today),
-            ],
-            order="date_start desc, id desc",
+        agreements = (
+            self.env["concierge.commission.agreement"]
+            .sudo()
+            .search(
+                [
+                    ("provider_id", "in", self.ids),
+                    ("company_id", "in", self.env.companies.ids),
+                    ("date_start", "<=", today),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", today),
+                ],
+                order="date_start desc, id desc",
+            )
         )
         models_by_provider = {}
         for agreement in agreements:

@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.concierge_base.tests.common import ConciergeCase
 
@@ -99,3 +99,12 @@ class TestProviderAgreementModel(CommissionCase):
         (self.provider | self.producer).invalidate_recordset()
         self.assertEqual(self.provider.concierge_commission_model, "mandate")
         self.assertEqual(self.producer.concierge_commission_model, "consignment")
+        # An employee without the Conciergerie rights still sees the label.
+        employee = new_test_user(
+            self.env, login="partners_employee", groups="base.group_user"
+        )
+        self.producer.invalidate_recordset(["concierge_commission_model"])
+        self.assertEqual(
+            self.producer.with_user(employee).concierge_commission_model,
+            "consignment",
+        )

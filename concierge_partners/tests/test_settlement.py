@@ -317,3 +317,22 @@ class TestSettlement(CommissionCase):
             ),
             by_state["pending"] | mandate.line_ids,
         )
+
+    def test_document_follows_analytic_distribution_model(self):
+        plan = self.env["account.analytic.plan"].create({"name": "Plan test"})
+        account = self.env["account.analytic.account"].create(
+            {"name": "Commissions test", "plan_id": plan.id}
+        )
+        self.env["account.analytic.distribution.model"].create(
+            {
+                "partner_id": self.provider.id,
+                "analytic_distribution": {str(account.id): 100},
+            }
+        )
+        self._invoice([(self.product, 5, 10.0)])
+        settlement = self._settle(providers=self.provider)
+        settlement._confirm()
+        move = settlement._create_documents()
+        self.assertEqual(
+            move.invoice_line_ids.analytic_distribution, {str(account.id): 100}
+        )
