@@ -1,5 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from random import randint
+
 from odoo import fields, models
 
 
@@ -13,7 +15,8 @@ class ConciergeServiceCategory(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
-    color = fields.Integer()
+    # kanban cards hide tags of color 0: a new category gets a visible color
+    color = fields.Integer(default=lambda self: randint(1, 11))
     product_count = fields.Integer(compute="_compute_product_count")
 
     _sql_constraints = [

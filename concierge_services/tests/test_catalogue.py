@@ -46,6 +46,11 @@ class TestCatalogue(ConciergeCase):
         )
         self.assertEqual(catalogue.res_model, "product.template")
 
+    def test_categories_get_a_visible_color(self):
+        # kanban cards (providers' categories served) hide tags of color 0
+        self.assertTrue(1 <= self.category.color <= 11)
+        self.assertTrue(self.env.ref("concierge_services.category_pressing").color)
+
     def test_negative_lead_time_refused(self):
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
             self.env["product.template"].create(
