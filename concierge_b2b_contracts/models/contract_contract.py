@@ -260,6 +260,9 @@ class ContractContract(models.Model):
         # The guard sits here: the cron, the "Create invoice" button and the
         # manual invoicing wizard all go through this method.
         self._concierge_repair_next_dates()
+        # headcounts of the whole batch in one query, before OCA prepares the
+        # invoices contract by contract
+        self.filtered("concierge_plan_id").mapped("concierge_employee_count")
         invoices_values = super()._prepare_recurring_invoices_values(date_ref=date_ref)
         return self._concierge_add_overage_lines(invoices_values)
 
