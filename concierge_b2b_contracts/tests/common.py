@@ -82,3 +82,19 @@ class B2bCase(ConciergeCase):
                 for index in range(count)
             ]
         )
+
+    @classmethod
+    def _category_and_service(cls, category, code, service, price):
+        """A service category and a service product of it, for requests."""
+        categ = cls.env["concierge.service.category"].create(
+            {"name": category, "code": code}
+        )
+        product = cls.env["product.product"].create(
+            {
+                "name": service,
+                "type": "service",
+                "list_price": price,
+                "concierge_category_id": categ.id,
+            }
+        )
+        return categ, product

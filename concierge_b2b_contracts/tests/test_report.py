@@ -35,29 +35,13 @@ class TestEmployerReport(B2bCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.parcels = cls.env["concierge.service.category"].create(
-            {"name": "Colis rapport", "code": "TRPARCEL"}
+        cls.parcels, cls.parcel = cls._category_and_service(
+            "Colis rapport", "TRPARCEL", "Colis du rapport", 3.0
         )
-        cls.pressing = cls.env["concierge.service.category"].create(
-            {"name": "Pressing rapport", "code": "TRPRESS"}
+        cls.pressing, cls.shirt = cls._category_and_service(
+            "Pressing rapport", "TRPRESS", "Chemise du rapport", 4.0
         )
         cls.plan.category_ids = cls.parcels
-        cls.parcel = cls.env["product.product"].create(
-            {
-                "name": "Colis du rapport",
-                "type": "service",
-                "list_price": 3.0,
-                "concierge_category_id": cls.parcels.id,
-            }
-        )
-        cls.shirt = cls.env["product.product"].create(
-            {
-                "name": "Chemise du rapport",
-                "type": "service",
-                "list_price": 4.0,
-                "concierge_category_id": cls.pressing.id,
-            }
-        )
         cls.contract = cls._create_contract()
         cls.report = cls.env["report.concierge_b2b_contracts.report_employer"]
         e0, e1, e2 = cls.employees

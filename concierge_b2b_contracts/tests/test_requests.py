@@ -13,29 +13,13 @@ class TestEmployeeRequests(B2bCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.paid = cls.env["concierge.service.category"].create(
-            {"name": "Colis test", "code": "TB2BPAID"}
+        cls.paid, cls.parcel = cls._category_and_service(
+            "Colis test", "TB2BPAID", "Réception de colis", 3.0
         )
-        cls.other = cls.env["concierge.service.category"].create(
-            {"name": "Retouches test", "code": "TB2BOTHER"}
+        cls.other, cls.sewing = cls._category_and_service(
+            "Retouches test", "TB2BOTHER", "Ourlet", 15.0
         )
         cls.plan.category_ids = cls.paid
-        cls.parcel = cls.env["product.product"].create(
-            {
-                "name": "Réception de colis",
-                "type": "service",
-                "list_price": 3.0,
-                "concierge_category_id": cls.paid.id,
-            }
-        )
-        cls.sewing = cls.env["product.product"].create(
-            {
-                "name": "Ourlet",
-                "type": "service",
-                "list_price": 15.0,
-                "concierge_category_id": cls.other.id,
-            }
-        )
         cls.contract = cls._create_contract()
 
     def _request(self, product, day, employee=None, confirm=True):
