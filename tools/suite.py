@@ -17,8 +17,7 @@ environment variables) and never connect Odoo as the ``postgres`` role.
 import argparse
 import contextlib
 import getpass
-import importlib.metadata
-import importlib.util
+import json
 import os
 import re
 import secrets
@@ -34,6 +33,8 @@ import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import bootstrap
+
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = [
     "concierge_base",
@@ -43,21 +44,6 @@ ADDONS = [
     "concierge_volunteers",
 ]
 DB_ROLE = "concierge_odoo"
-# modules importable once the suite's Python dependencies are installed
-REQUIRED_IMPORTS = {
-    "phonenumbers": "phonenumbers",
-    "xlsxwriter": "xlsxwriter",
-    "requests": "requests",
-    "stdnum": "python-stdnum",
-    "pytest": "pytest",
-    "pylint_odoo": "pylint-odoo",
-    "oca_pre_commit_hooks": "oca-odoo-pre-commit-hooks",
-    "openpyxl": "openpyxl",
-    "websocket": "websocket-client",
-    "whool": "whool",
-}
-REQUIRED_DISTRIBUTIONS = ["odoo-addon-contract"]
-REQUIRED_COMMANDS = ["ruff"]
 
 
 def say(msg):
@@ -67,68 +53,37 @@ def say(msg):
 # --------------------------------------------------------------------------
 # environment checks
 # --------------------------------------------------------------------------
-def check_odoo():
-    """Return None when Odoo 18.0 is importable, else the reason."""
-    code = (
-        "import odoo, sys; v = odoo.release.version_info;"
-        "sys.stdout.write('%s.%s' % v[:2])"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=tempfile.gettempdir(),
-        check=False,
-    )
-    if proc.returncode != 0:
-        return "Odoo is not importable by %s: install Odoo 18.0 Community first" % (
-            sys.executable
-        )
-    if proc.stdout.strip() != "18.0":
-        return "Odoo %s found, the suite needs Odoo 18.0" % proc.stdout.strip()
-    return None
-
-
-def missing_dependencies():
-    missing = [
-        dist
-        for mod, dist in REQUIRED_IMPORTS.items()
-        if not importlib.util.find_spec(mod)
-    ]
-    for dist in REQUIRED_DISTRIBUTIONS:
-        try:
-            version = importlib.metadata.version(dist)
-        except importlib.metadata.PackageNotFoundError:
-            missing.append(dist)
-            continue
-        if not version.startswith("18.0."):
-            missing.append(dist)
-    missing += [cmd for cmd in REQUIRED_COMMANDS if not shutil.which(cmd)]
-    return missing
-
-
-def ensure_dependencies():
-    missing = missing_dependencies()
-    if not missing:
-        return
-    say("installing the suite's Python dependencies (missing: %s)" % ", ".join(missing))
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "%s[test,lint]" % ROOT],
-        check=True,
-    )
-    still = missing_dependencies()
-    if still:
-        sys.exit("could not install: %s" % ", ".join(still))
+def venv_reexec():
+    """Run with the project's ``.venv`` when the bootstrap made one; put the
+    interpreter's scripts (``odoo``, ``ruff``, ``pylint``...) first on PATH."""
+    venv = Path(os.environ.get("CONCIERGE_VENV") or bootstrap.DEFAULT_VENV)
+    python = bootstrap.venv_python(venv)
+    if python.exists() and Path(sys.prefix).resolve() != venv.resolve():
+        script = str(Path(__file__).resolve())
+        os.execv(str(python), [str(python), script, *sys.argv[1:]])
+    bindir = str(Path(sys.executable).parent)
+    path = os.environ.get("PATH", "")
+    if path.split(os.pathsep)[0] != bindir:
+        os.environ["PATH"] = bindir + os.pathsep + path
 
 
 def odoo_ready():
-    """Say why and return False when Odoo 18.0 is not importable; otherwise
-    install the suite's missing Python dependencies and return True."""
-    reason = check_odoo()
-    if reason:
-        say(reason)
+    """True when this interpreter imports Odoo 18.0 with the suite's Python
+    dependencies; otherwise say what is wrong and how to set it up."""
+    found = bootstrap.probe_odoo(sys.executable)
+    if not found:
+        say(
+            f"Odoo is not importable by {sys.executable}: run `make setup` "
+            "(ODOO_SOURCE=<Odoo 18.0 source folder, archive or URL>)"
+        )
         return False
-    ensure_dependencies()
+    if found["series"] != bootstrap.ODOO_SERIES:
+        say(f"Odoo {found['series']} found ({found['path']}), the suite needs 18.0")
+        return False
+    missing = bootstrap.missing_dependencies(sys.executable)
+    if missing:
+        say("missing Python dependencies (%s): run `make setup`" % ", ".join(missing))
+        return False
     return True
 
 
@@ -296,8 +251,8 @@ class Cluster:
 
 def odoo_command(cluster, workdir, extra, subcommand=None):
     """The ``odoo`` launcher with the suite on the addons path."""
-    launcher = shutil.which("odoo")
-    base = [launcher] if launcher else [sys.executable, "-m", "odoo"]
+    # this interpreter's Odoo, never another ``odoo`` found on the PATH
+    base = [sys.executable, "-m", "odoo"]
     if subcommand:
         base.append(subcommand)
     data_dir = Path(workdir) / "filestore"
@@ -562,9 +517,20 @@ def run_pytest(junit):
     return passed, failed
 
 
+def setup_phase():
+    """The bootstrap's duration when ``make`` ran it just before this run."""
+    with contextlib.suppress(OSError, ValueError):
+        data = json.loads(bootstrap.SETUP_TIME.read_text())
+        if time.time() - data["at"] < 120:
+            return [("setup (make setup)", data["seconds"])]
+    return []
+
+
 def cmd_test(args):
     if not odoo_ready():
         return 2
+    start = time.time()
+    phases = setup_phase()
     addons = args.addons.split(",") if args.addons else ADDONS
     logdir = Path(args.logdir or ROOT / "var" / "log")
     logdir.mkdir(parents=True, exist_ok=True)
@@ -573,7 +539,9 @@ def cmd_test(args):
     with throwaway_cluster("test", keep=args.keep) as (cluster, workdir):
         if not args.no_pytest:
             say("== pytest: lint and static checks")
+            began = time.time()
             p, f = run_pytest(workdir / "junit.xml")
+            phases.append(("pytest: lint, static checks", time.time() - began))
             say(f"pytest: {p} passed, {f} failed")
             passed += p
             failed += f
@@ -581,7 +549,10 @@ def cmd_test(args):
         if not args.no_alone:
             runs += [(name, [name]) for name in addons]
         # the whole suite first, then the single-addon databases side by side
+        began = time.time()
         first = install_and_test(cluster, workdir, logdir, *runs[0])
+        phases.append((f"Odoo: {len(addons)} addons together", time.time() - began))
+        began = time.time()
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             try:
                 alone = list(
@@ -594,12 +565,20 @@ def cmd_test(args):
                 # the pool waits for its threads: stop their Odoo first
                 stop_children()
                 raise
+        if alone:
+            phases.append(
+                (f"Odoo: each addon alone, {args.jobs} at a time", time.time() - began)
+            )
         for result in [first, *alone]:
             passed += result["passed"]
             failed += result["failed"]
             summary.append(result["summary"])
     for line in summary:
         say(line)
+    phases.append(("total (this command)", time.time() - start))
+    say("== time of each phase")
+    for name, seconds in phases:
+        say(f"   {name:<45} {seconds / 60:5.1f} min")
     say(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
@@ -765,6 +744,7 @@ def main():
     bench.add_argument("script")
     bench.add_argument("--addons", help="addons to install (default: all five)")
     args = parser.parse_args()
+    venv_reexec()
     handler = {
         "test": cmd_test,
         "demo": cmd_demo,
