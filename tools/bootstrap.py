@@ -307,7 +307,13 @@ def _extract(archive, folder):
 def resolve_source(spec, venv):
     """A local Odoo source folder from ``ODOO_SOURCE`` (folder, archive, URL)."""
     if re.match(r"^https?://", spec):
-        archive = _download(spec, venv / "downloads")
+        try:
+            archive = _download(spec, venv / "downloads")
+        except OSError as error:  # URLError, timeouts, refused connections
+            raise SetupError(
+                f"could not download {spec} ({getattr(error, 'reason', error)}): "
+                "set ODOO_SOURCE to a local Odoo 18.0 source folder or archive"
+            ) from error
         return _extract(archive, venv / "odoo-src")
     path = Path(spec).expanduser().resolve()
     if path.is_dir():
@@ -340,7 +346,15 @@ def _requirements_sha(odoo_path):
 
 
 def _pip(python, *args, env=None):
-    cmd = [str(python), "-m", "pip", "install", "--disable-pip-version-check", *args]
+    cmd = [
+        str(python),
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "--disable-pip-version-check",
+        *args,
+    ]
     say("pip install " + " ".join(args))
     subprocess.run(cmd, check=True, env=env)
 
@@ -406,21 +420,20 @@ def setup_venv(venv, source_spec):
         and not source_changed
         and stamp.get("requirements") == _requirements_sha(found["path"])
     )
-    suite_ok = stamp.get("suite") == wanted_suite and not missing_dependencies(python)
-    if odoo_ok and suite_ok:
+    suite_ok = (
+        odoo_ok
+        and stamp.get("suite") == wanted_suite
+        and not missing_dependencies(python)
+    )
+    if suite_ok:
         say(
             f"nothing to do: {venv} has Odoo {ODOO_SERIES} ({found['path']}) "
             "and the suite's dependencies"
         )
         return python
-    if not python.exists():
-        check_python()
-        ensure_system_packages(build_packages(sys.executable))
-        say(f"creating the virtualenv {venv} with {sys.executable}")
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    env = build_env(venv)
+    check_python()
     if not odoo_ok:
-        ensure_system_packages(build_packages(python))
+        # the source first: a wrong one is refused before anything is built
         spec = source_spec or stamp.get("source_spec") or DEFAULT_SOURCE
         source = resolve_source(spec, venv)
         series = source_series(source)
@@ -429,6 +442,12 @@ def setup_venv(venv, source_spec):
                 f"ODOO_SOURCE={spec} is Odoo {series}, the suite needs Odoo "
                 f"{ODOO_SERIES}"
             )
+        ensure_system_packages(build_packages(sys.executable))
+    if not python.exists():
+        say(f"creating the virtualenv {venv} with {sys.executable}")
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    env = build_env(venv)
+    if not odoo_ok:
         install_odoo(venv, source, env)
         found = probe_odoo(python)
         if not found or found["series"] != ODOO_SERIES:
@@ -502,9 +521,11 @@ def main(argv=None):
         print(f"setup: failed: {' '.join(map(str, error.cmd))}", file=sys.stderr)
         return 1
     elapsed = time.time() - start
-    with contextlib.suppress(OSError):
-        SETUP_TIME.parent.mkdir(parents=True, exist_ok=True)
-        SETUP_TIME.write_text(json.dumps({"seconds": elapsed, "at": time.time()}))
+    if not args.venv:  # the project's own setup: the test run prints its time
+        with contextlib.suppress(OSError):
+            SETUP_TIME.parent.mkdir(parents=True, exist_ok=True)
+            data = {"seconds": elapsed, "at": time.time()}
+            SETUP_TIME.write_text(json.dumps(data))
     say(f"ready in {elapsed:.0f}s: the suite runs with {python}")
     return 0
 
