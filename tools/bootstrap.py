@@ -58,6 +58,8 @@ PYTHONS = ((3, 10), (3, 11), (3, 12))
 BUILD_CONSTRAINTS = ["setuptools<81"]
 STAMP = "concierge-bootstrap.json"
 SETUP_TIME = ROOT / "var" / "setup-time.json"
+# setup.cfg last installed into an existing Odoo's interpreter
+SUITE_STAMP = ROOT / "var" / "suite-dependencies.json"
 
 # modules importable once the suite's Python dependencies are installed
 REQUIRED_IMPORTS = {
@@ -481,13 +483,22 @@ def use_existing_odoo(python, found):
         )
     check_python(tuple(int(x) for x in found["python"].split(".")[:2]), python)
     say(f"using the Odoo {ODOO_SERIES} that {python} imports ({found['path']})")
+    # setup.cfg may have gained a dependency since the last run in this clone
+    wanted = {"python": str(python), "suite": _sha(ROOT / "setup.cfg")}
+    with contextlib.suppress(OSError, ValueError):
+        if json.loads(SUITE_STAMP.read_text()) == wanted:
+            if not missing_dependencies(python):
+                say("nothing to do: the suite's dependencies are installed")
+                return python
     missing = missing_dependencies(python)
     if missing:
         say("missing Python dependencies: " + ", ".join(missing))
-        install_suite(python)
-        still = missing_dependencies(python)
-        if still:
-            raise SetupError("could not install: %s" % ", ".join(still))
+    install_suite(python)
+    still = missing_dependencies(python)
+    if still:
+        raise SetupError("could not install: %s" % ", ".join(still))
+    SUITE_STAMP.parent.mkdir(parents=True, exist_ok=True)
+    SUITE_STAMP.write_text(json.dumps(wanted))
     return python
 
 
