@@ -355,6 +355,7 @@ def _pip(python, *args, env=None):
         "install",
         "-q",
         "--disable-pip-version-check",
+        "--root-user-action=ignore",
         *args,
     ]
     say("pip install " + " ".join(args))
