@@ -578,7 +578,8 @@ def cmd_test(args):
     phases.append(("total (this command)", time.time() - start))
     say("== time of each phase")
     for name, seconds in phases:
-        say(f"   {name:<45} {seconds / 60:5.1f} min")
+        minutes, secs = divmod(round(seconds), 60)
+        say(f"   {name:<45} {minutes:3d} min {secs:02d} s")
     say(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
