@@ -266,3 +266,51 @@ def test_french_translation_complete(addon):
         and not reads_the_same_in_french(e.msgid)
     ]
     assert not missing, f"{addon}: {len(missing)} strings without French: {missing[:5]}"
+
+
+# Odoo hooks that return nothing by contract
+NO_RETURN_HOOKS = {"init"}
+
+
+def _ends_with_a_value(stmts):
+    """Whether a block cannot fall through to an implicit ``return None``."""
+    if not stmts:
+        return False
+    last = stmts[-1]
+    if isinstance(last, ast.Return):
+        return last.value is not None
+    if isinstance(last, ast.Raise):
+        return True
+    if isinstance(last, ast.If):
+        return _ends_with_a_value(last.body) and _ends_with_a_value(last.orelse)
+    if isinstance(last, ast.With):
+        return _ends_with_a_value(last.body)
+    if isinstance(last, ast.Try):
+        return _ends_with_a_value(last.orelse or last.body)
+    return False
+
+
+def test_public_methods_return_a_value(addon):
+    """Every public method of the suite's models and wizards answers an
+    XML-RPC client: ``True``, an action, ids... never ``None`` (which Odoo
+    commits and then fails to marshal, so the client gets a Fault)."""
+    silent = []
+    paths = [*(ROOT / addon).glob("models/*.py"), *(ROOT / addon).glob("wizards/*.py")]
+    for path in paths:
+        tree = ast.parse(path.read_text())
+        for cls in (node for node in tree.body if isinstance(node, ast.ClassDef)):
+            for func in cls.body:
+                if (
+                    not isinstance(func, ast.FunctionDef)
+                    or func.name.startswith("_")
+                    or func.name in NO_RETURN_HOOKS
+                ):
+                    continue
+                bare = any(
+                    isinstance(node, ast.Return) and node.value is None
+                    for node in ast.walk(func)
+                )
+                if bare or not _ends_with_a_value(func.body):
+                    rel = path.relative_to(ROOT)
+                    silent.append(f"{rel}:{func.lineno} {cls.name}.{func.name}")
+    assert not silent, "public methods returning None:\n" + "\n".join(silent)

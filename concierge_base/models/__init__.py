@@ -1,3 +1,4 @@
+from . import concierge_state_guard
 from . import concierge_site
 from . import concierge_site_opening
 from . import concierge_indicator

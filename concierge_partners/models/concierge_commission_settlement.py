@@ -260,6 +260,7 @@ class ConciergeCommissionSettlement(models.Model):
     # ------------------------------------------------------------------
     def action_confirm(self):
         self._confirm()
+        return True
 
     def _confirm(self):
         if any(s.state != "draft" for s in self):
@@ -272,6 +273,7 @@ class ConciergeCommissionSettlement(models.Model):
 
     def action_create_document(self):
         self._create_documents()
+        return True
 
     def _create_documents(self):
         """Create and post the accounting document of confirmed settlements.
@@ -435,6 +437,7 @@ class ConciergeCommissionSettlement(models.Model):
 
     def action_cancel(self):
         self._cancel()
+        return True
 
     def _cancel(self):
         for settlement in self:

@@ -74,9 +74,10 @@ class TestSettlement(CommissionCase):
         settlement = self._settle(providers=self.provider)
         with self.assertRaisesMessage(UserError, "confirm them first"):
             settlement._create_documents()
-        settlement.action_confirm()
+        # buttons answer True (an XML-RPC client gets a value, not a Fault)
+        self.assertIs(settlement.action_confirm(), True)
         self.assertEqual(settlement.line_ids.state, "settled")
-        settlement.action_create_document()
+        self.assertIs(settlement.action_create_document(), True)
         move = settlement.move_id
         self.assertEqual(settlement.state, "invoiced")
         self.assertEqual(settlement.line_ids.state, "invoiced")
@@ -137,7 +138,7 @@ class TestSettlement(CommissionCase):
         with self.assertRaisesMessage(UserError, "cancel that document first"):
             settlement.action_cancel()
         settlement.move_id.button_cancel()
-        settlement.action_cancel()
+        self.assertIs(settlement.action_cancel(), True)
         self.assertEqual(settlement.state, "cancelled")
         lines = self.Line.search([("provider_id", "=", self.provider.id)])
         self.assertEqual(lines.state, "pending")

@@ -28,7 +28,12 @@ OPEN_STATES = ("draft", "confirmed", "in_progress", "ready")
 class ConciergeServiceRequest(models.Model):
     _name = "concierge.service.request"
     _description = "Conciergerie service request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "concierge.state.guard",
+    ]
     _order = "priority desc, request_date desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"
@@ -400,19 +405,6 @@ class ConciergeServiceRequest(models.Model):
     # ------------------------------------------------------------------
     # lifecycle
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda r: r.state not in allowed)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for request %(name)s: it is %(state)s.",
-                    action=action,
-                    name=wrong[0].name,
-                    state=labels[wrong[0].state],
-                )
-            )
-
     def action_confirm(self):
         self._check_state(("draft",), self.env._("Confirming"))
         empty = self.filtered(lambda r: not r.line_ids)

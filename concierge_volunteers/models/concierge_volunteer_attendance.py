@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from .concierge_volunteer_shift import SEAT_STATES
@@ -237,11 +237,29 @@ class ConciergeVolunteerAttendance(models.Model):
     # ------------------------------------------------------------------
     # actions
     # ------------------------------------------------------------------
+    def _check_shift_not_cancelled(self):
+        cancelled = self.filtered(lambda a: a.shift_id.state == "cancelled")
+        if cancelled:
+            raise UserError(
+                self.env._(
+                    "The shift %(shift)s is cancelled: its attendance cannot be "
+                    "marked. Reset the shift to draft and open it first.",
+                    shift=cancelled[0].shift_id.display_name,
+                )
+            )
+        return True
+
     def action_attended(self):
+        self._check_shift_not_cancelled()
         self.write({"state": "attended"})
+        return True
 
     def action_absent(self):
+        self._check_shift_not_cancelled()
         self.write({"state": "absent"})
+        return True
 
     def action_excused(self):
+        self._check_shift_not_cancelled()
         self.write({"state": "excused"})
+        return True

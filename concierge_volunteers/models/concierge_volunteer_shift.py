@@ -12,7 +12,7 @@ SEAT_STATES = ("registered", "attended", "absent")
 class ConciergeVolunteerShift(models.Model):
     _name = "concierge.volunteer.shift"
     _description = "Volunteer shift"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "concierge.state.guard"]
     _order = "date_start, id"
     _check_company_auto = True
 
@@ -225,23 +225,31 @@ class ConciergeVolunteerShift(models.Model):
     # actions
     # ------------------------------------------------------------------
     def action_open(self):
+        self._check_state(("draft",), self.env._("Opening for sign-up"))
         self.write({"state": "open"})
+        return True
 
     def action_done(self):
         """Close the shifts: volunteers still registered are counted present."""
+        self._check_state(("open",), self.env._("Marking as done"))
         self.attendance_ids.filtered(lambda a: a.state == "registered").write(
             {"state": "attended"}
         )
         self.write({"state": "done"})
+        return True
 
     def action_cancel(self):
+        self._check_state(("draft", "open"), self.env._("Cancelling"))
         self.attendance_ids.filtered(lambda a: a.state == "registered").write(
             {"state": "excused"}
         )
         self.write({"state": "cancelled"})
+        return True
 
     def action_draft(self):
+        self._check_state(("cancelled",), self.env._("Resetting to draft"))
         self.write({"state": "draft"})
+        return True
 
     # ------------------------------------------------------------------
     # sign-up (portal)

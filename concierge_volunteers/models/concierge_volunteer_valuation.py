@@ -271,6 +271,7 @@ class ConciergeVolunteerValuation(models.Model):
             self.env["concierge.volunteer.valuation.line"].create(
                 valuation._prepare_line_vals()
             )
+        return True
 
     def _move_groups(self):
         """[(mission_type, site, hours, amount)]: one pair of entry lines each."""

@@ -25,3 +25,4 @@ class ResConfigSettings(models.TransientModel):
     def action_concierge_volunteer_create_accounts(self):
         self.ensure_one()
         self.company_id._concierge_volunteer_create_accounts()
+        return True

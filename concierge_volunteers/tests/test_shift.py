@@ -60,6 +60,44 @@ class TestShift(VolunteerCase):
         self.assertEqual(attendance.state, "excused")
         self.assertEqual(shift.seats_taken, 0)
 
+    def test_illegal_transitions_refused(self):
+        """What the form hides in a state, the model refuses in that state."""
+        draft, done, cancelled = self._shift(), self._shift(), self._shift()
+        draft.write({"state": "draft"})
+        done.action_done()
+        cancelled.action_cancel()
+        refused = [
+            (draft, "action_done", "Marking as done"),
+            (draft, "action_draft", "Resetting to draft"),
+            (done, "action_open", "Opening for sign-up"),
+            (done, "action_cancel", "Cancelling"),
+            (done, "action_draft", "Resetting to draft"),
+            (cancelled, "action_done", "Marking as done"),
+            (cancelled, "action_open", "Opening for sign-up"),
+        ]
+        for shift, method, label in refused:
+            state = shift.state
+            with self.subTest(state=state, method=method):
+                with self.assertRaisesRegex(
+                    UserError, f"{label} is not possible for .*: it is "
+                ):
+                    getattr(shift, method)()
+                self.assertEqual(shift.state, state)
+        # the allowed way back: cancelled -> draft -> open
+        self.assertIs(cancelled.action_draft(), True)
+        self.assertIs(cancelled.action_open(), True)
+        self.assertEqual(cancelled.state, "open")
+
+    def test_attendance_of_a_cancelled_shift_cannot_be_marked(self):
+        shift = self._shift()
+        attendance = self._attend(shift, self.alice, "registered")
+        shift.action_cancel()
+        for method in ("action_attended", "action_absent", "action_excused"):
+            with self.subTest(method=method):
+                with self.assertRaisesRegex(UserError, "is cancelled"):
+                    getattr(attendance, method)()
+        self.assertEqual(attendance.state, "excused")
+
     def _recurrence(self, **vals):
         return self.env["concierge.volunteer.shift.recurrence"].create(
             {

@@ -1,6 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 
 @tagged("post_install", "-at_install")
@@ -128,3 +129,55 @@ class TestXmlRpc(HttpCase):
             [shift_id],
         )
         self.assertEqual(action["context"]["default_service_request_id"], request_id)
+
+    def test_shift_and_attendance_buttons_answer_true(self):
+        """Every workflow button answers something XML-RPC can marshal, and
+        an illegal transition is a Fault with the sentence, not a change."""
+        mission = self.env["concierge.volunteer.mission"].search([], limit=1)
+        volunteer = self.env["res.partner"].search(
+            [("concierge_is_volunteer", "=", True)], limit=1
+        )
+        self.assertTrue(mission and volunteer, "the demo has missions and volunteers")
+        shift_id = self.call(
+            "concierge.volunteer.shift",
+            "create",
+            {
+                "mission_id": mission.id,
+                "date_start": "2031-05-06 08:00:00",
+                "date_end": "2031-05-06 11:00:00",
+                "capacity": 2,
+            },
+        )
+        attendance_id = self.call(
+            "concierge.volunteer.attendance",
+            "create",
+            {"shift_id": shift_id, "partner_id": volunteer.id},
+        )
+        for method in ("action_absent", "action_attended"):
+            model = "concierge.volunteer.attendance"
+            self.assertIs(self.call(model, method, [attendance_id]), True, method)
+        for method in ("action_cancel", "action_draft", "action_open", "action_done"):
+            result = self.call("concierge.volunteer.shift", method, [shift_id])
+            self.assertIs(result, True, method)
+        with (
+            mute_logger("odoo.http"),
+            self.assertRaisesRegex(Exception, "Resetting to draft is not possible"),
+        ):
+            self.call("concierge.volunteer.shift", "action_draft", [shift_id])
+        [shift] = self.call(
+            "concierge.volunteer.shift", "read", [shift_id], fields=["state"]
+        )
+        self.assertEqual(shift["state"], "done")
+
+    def test_create_accounts_setting_answers_true(self):
+        db = self.env.cr.dbname
+        admin = self.xmlrpc_common.authenticate(db, "admin", "admin", {})
+
+        def as_admin(method, *args):
+            return self.xmlrpc_object.execute_kw(
+                db, admin, "admin", "res.config.settings", method, list(args)
+            )
+
+        settings_id = as_admin("create", {})
+        result = as_admin("action_concierge_volunteer_create_accounts", [settings_id])
+        self.assertIs(result, True)
