@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .concierge_indicator import AGGREGATIONS
+
 
 class ConciergeTestPhase(models.Model):
     """The subsidised test phase of a conciergerie, judged on criteria."""
@@ -123,7 +125,7 @@ class ConciergeTestCriterion(models.Model):
     )
     target = fields.Float(required=True, digits=(16, 2))
     aggregation = fields.Selection(
-        [("sum", "Sum"), ("avg", "Average"), ("last", "Last")],
+        AGGREGATIONS,
         string="Over the period",
         compute="_compute_aggregation",
         store=True,
@@ -131,7 +133,9 @@ class ConciergeTestCriterion(models.Model):
         required=True,
         precompute=True,
         help="How the monthly values of the phase are combined before the "
-        "comparison; the indicator's own aggregation by default.",
+        "comparison; the indicator's own aggregation by default. Distinct: "
+        "counted again over the whole phase (for an indicator entered by "
+        "hand, the values are added up).",
     )
     value = fields.Float(compute="_compute_result", digits=(16, 2))
     result = fields.Selection(

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from datetime import date
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import VolunteerCase
@@ -20,22 +21,66 @@ class TestIndicators(VolunteerCase):
         cls.site_b = cls.env["concierge.site"].create(
             {"name": "Deuxième site (test)", "site_type": "company_desk"}
         )
+        # requests of a vulnerable person and of another inhabitant
+        category = cls.env["concierge.service.category"].create(
+            {"name": "Livraisons (test)", "code": "TLIV"}
+        )
+        cls.groceries = groceries = cls.env["product.product"].create(
+            {
+                "name": "Livraison de courses (test)",
+                "type": "service",
+                "list_price": 5,
+                "concierge_category_id": category.id,
+            }
+        )
+        Partner = cls.env["res.partner"]
+        cls.fragile = Partner.create(
+            {
+                "name": "Germaine Test",
+                "concierge_beneficiary_type": "inhabitant",
+                "concierge_site_id": cls.site.id,
+                "concierge_vulnerable": True,
+                "concierge_consent_date": "2033-01-01",
+            }
+        )
+        sturdy = Partner.create(
+            {
+                "name": "Marcel Test",
+                "concierge_beneficiary_type": "inhabitant",
+                "concierge_site_id": cls.site.id,
+            }
+        )
+        requests = cls.env["concierge.service.request"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "line_ids": [Command.create({"product_id": groceries.id})],
+                }
+                for partner in (cls.fragile, sturdy)
+            ]
+        )
+        requests.action_confirm()
         # March 2033 on the first site: 3 h desk x 2 volunteers, one absent,
-        # two deliveries (2 h and 1 h); on the second site: 4 h desk (Alice)
+        # two deliveries (2 h for the vulnerable person, 1 h for the other);
+        # on the second site: 4 h desk (Alice)
         desk = cls._shift(start=cls._at(2033, 3, 7), hours=3, capacity=3)
         cls._attend(desk, cls.alice)
         cls._attend(desk, cls.bruno)
         cls._attend(desk, cls.chloe, "absent")
-        for day, hours in ((8, 2), (15, 1)):
+        for day, hours, request in ((8, 2, requests[0]), (15, 1, requests[1])):
             delivery = cls._shift(
                 mission=cls.mission_delivery,
                 start=cls._at(2033, 3, day),
                 hours=hours,
                 capacity=1,
+                service_request_id=request.id,
             )
             cls._attend(delivery, cls.bruno)
         cls.unattended = cls._shift(
-            mission=cls.mission_delivery, start=cls._at(2033, 3, 22), capacity=1
+            mission=cls.mission_delivery,
+            start=cls._at(2033, 3, 22),
+            capacity=1,
+            service_request_id=requests[0].id,
         )
         cls._attend(cls.unattended, cls.bruno, "absent")
         other = cls._shift(start=cls._at(2033, 3, 9), hours=4)
@@ -55,9 +100,10 @@ class TestIndicators(VolunteerCase):
             self._compute("volunteer_hours"),
             {self.site.id: 9.0, self.site_b.id: 4.0},
         )
+        # Alice helped at both sites: once for the whole conciergerie
         self.assertEqual(
             self._compute("active_volunteers"),
-            {self.site.id: 2, self.site_b.id: 1},
+            {self.site.id: 2, self.site_b.id: 1, "total": 2},
         )
         self.assertEqual(
             self._compute("volunteer_hours", self.site_b), {self.site_b.id: 4.0}
@@ -68,7 +114,66 @@ class TestIndicators(VolunteerCase):
             self._compute("volunteer_time_value"),
             {self.site.id: 135.0, self.site_b.id: 60.0},
         )
-        self.assertEqual(self._compute("vulnerable_deliveries"), {self.site.id: 2})
+        # only the attended delivery serving the vulnerable person's request
+        self.assertEqual(
+            self._compute("vulnerable_deliveries"), {self.site.id: 1, "total": 1}
+        )
+
+    def test_valued_time_at_the_posted_rate(self):
+        valuation = self.env["concierge.volunteer.valuation"].create(
+            {"date_from": self.march[0], "date_to": self.march[1]}
+        )
+        valuation.action_post()
+        self.assertEqual(valuation.rate, 15.0)
+        # the rate changes after posting: the posted time keeps its rate
+        self.company.concierge_volunteer_hourly_rate = 20.0
+        self.assertEqual(
+            self._compute("volunteer_time_value"),
+            {self.site.id: 135.0, self.site_b.id: 60.0},
+        )
+        # hours attended since, not valued yet, at today's rate
+        late = self._shift(start=self._at(2033, 3, 29), hours=2)
+        self._attend(late, self.chloe)
+        self.assertEqual(
+            self._compute("volunteer_time_value"),
+            {self.site.id: 135.0 + 40.0, self.site_b.id: 60.0},
+        )
+
+    def test_active_volunteers_distinct_over_quarter_and_year(self):
+        Value = self.env["concierge.indicator.value"]
+        indicator = self.env.ref("concierge_volunteers.indicator_active_volunteers")
+        hours = self.env.ref("concierge_volunteers.indicator_volunteer_hours")
+        self.assertEqual(indicator.aggregation, "distinct")
+        # May: Alice again, and Chloé for the first time
+        may = self._shift(start=self._at(2033, 5, 2), hours=2, capacity=3)
+        self._attend(may, self.alice)
+        self._attend(may, self.chloe)
+        Value._recompute_periods(
+            [date(2033, month, 1) for month in range(1, 13)],
+            indicators=indicator | hours,
+        )
+        company = Value.search(
+            [
+                ("indicator_id", "=", indicator.id),
+                ("scope", "=", "company"),
+                ("period", ">=", date(2033, 1, 1)),
+                ("period", "<=", date(2033, 12, 1)),
+            ]
+        )
+        # March: Alice and Bruno; April: Alice; May: Alice and Chloé
+        self.assertEqual(
+            {v.period.month: v.value for v in company}, {3: 2.0, 4: 1.0, 5: 2.0}
+        )
+        self.assertEqual(indicator._aggregate(date(2033, 3, 1), date(2033, 3, 31)), 2)
+        self.assertEqual(indicator._aggregate(date(2033, 1, 1), date(2033, 3, 31)), 2)
+        self.assertEqual(indicator._aggregate(date(2033, 4, 1), date(2033, 6, 30)), 2)
+        self.assertEqual(indicator._aggregate(date(2033, 1, 1), date(2033, 12, 31)), 3)
+        self.assertEqual(
+            indicator._aggregate(date(2033, 1, 1), date(2033, 12, 31), self.site_b), 1
+        )
+        # hours are added up: 13 in March, 5 in April, 4 in May
+        self.assertEqual(hours._aggregate(date(2033, 1, 1), date(2033, 3, 31)), 13)
+        self.assertEqual(hours._aggregate(date(2033, 1, 1), date(2033, 12, 31)), 22)
 
     def test_recompute_month_stores_values_once(self):
         Value = self.env["concierge.indicator.value"]
@@ -79,7 +184,12 @@ class TestIndicators(VolunteerCase):
             [("indicator_id", "=", indicator.id), ("period", "=", date(2033, 3, 1))]
         )
         self.assertEqual(
-            {v.site_id: v.value for v in values}, {self.site: 9.0, self.site_b: 4.0}
+            {(v.scope, v.site_id): v.value for v in values},
+            {
+                ("site", self.site): 9.0,
+                ("site", self.site_b): 4.0,
+                ("company", self.site.browse()): 13.0,
+            },
         )
 
     def test_valuation_feeds_funding_mix_per_site(self):
