@@ -168,7 +168,10 @@ class ConciergeIndicatorValue(models.Model):
             self._normalize_vals(vals)
             keys.append(self._vals_key({**defaults, **vals}))
         self.browse()._check_no_duplicate(keys)
-        return super().create(vals_list)
+        values = super().create(vals_list)
+        if not self.env.context.get("concierge_indicator_recompute"):
+            self.env["concierge.test.phase"]._refresh_for_values(values)
+        return values
 
     def write(self, vals):
         if (
@@ -185,7 +188,25 @@ class ConciergeIndicatorValue(models.Model):
         vals = self._normalize_vals(dict(vals))
         if {"indicator_id", "period", "site_id", "scope", "company_id"} & set(vals):
             self._check_no_duplicate([self._vals_key(vals, v) for v in self])
-        return super().write(vals)
+        result = super().write(vals)
+        if {"value", "indicator_id", "period", "site_id", "scope"} & set(
+            vals
+        ) and not self.env.context.get("concierge_indicator_recompute"):
+            self.env["concierge.test.phase"]._refresh_for_values(self)
+        return result
+
+    def unlink(self):
+        phases = self.env["concierge.test.phase"]
+        if not self.env.context.get("concierge_indicator_recompute"):
+            phases = phases.search(
+                [
+                    ("state", "!=", "done"),
+                    ("criterion_ids.indicator_id", "in", self.indicator_id.ids),
+                ]
+            )
+        result = super().unlink()
+        phases._refresh_verdict()
+        return result
 
     @api.constrains("site_id", "scope")
     def _check_scope(self):
@@ -418,7 +439,8 @@ class ConciergeIndicatorValue(models.Model):
 
     @api.model
     def _recompute_periods(self, periods, indicators=None, companies=None):
-        """Recompute several months for several companies."""
+        """Recompute several months for several companies, then bring the
+        verdicts of their running test phases up to date."""
         values = self.browse()
         companies = companies or self.env.companies
         for company in companies:
@@ -426,6 +448,7 @@ class ConciergeIndicatorValue(models.Model):
                 values |= self.with_company(company)._recompute_period(
                     period, indicators=indicators
                 )
+        self.env["concierge.test.phase"]._refresh_running(companies)
         return values
 
     @api.model
@@ -434,6 +457,7 @@ class ConciergeIndicatorValue(models.Model):
         previous = self._period_start(fields.Date.today()) - relativedelta(months=1)
         companies = self.env["res.company"].search([("active", "=", True)])
         self._recompute_periods([previous], companies=companies)
+        self.env["concierge.test.phase"]._cron_evaluate_running(companies)
         _logger.info(
             "Indicators recomputed for %s in %d companies", previous, len(companies)
         )
