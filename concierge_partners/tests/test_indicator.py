@@ -6,6 +6,10 @@ from odoo.tests import tagged
 
 from .common import CommissionCase
 
+# queries to recompute a month of the 3 provider indicators, whatever the
+# number of commission lines (9 measured)
+QUERIES = 10
+
 
 @tagged("post_install", "-at_install")
 class TestIndicator(CommissionCase):
@@ -80,3 +84,51 @@ class TestIndicator(CommissionCase):
         self.assertEqual(spend._aggregate(*quarter), 75.0)
         self.assertEqual(spend._aggregate(date(2031, 1, 1), date(2031, 12, 31)), 75.0)
         self.assertEqual(spend._aggregate(date(2031, 2, 1), date(2031, 2, 28)), 20.0)
+
+    def test_recompute_queries_do_not_grow_with_lines(self):
+        """The same queries for the provider indicators of a month with 1
+        invoice line as with 20."""
+        self._create_agreement()
+        self._create_agreement(provider=self.producer)
+        indicators = self.env["concierge.indicator"].search(
+            [("module", "=", "concierge_partners"), ("computation", "=", "computed")]
+        )
+        self.assertEqual(len(indicators), 3)
+        Value = self.env["concierge.indicator.value"]
+        period = date(2032, 5, 1)
+
+        def recompute(expected=QUERIES):
+            Value.search(
+                [("indicator_id", "in", indicators.ids), ("period", "=", period)]
+            ).unlink()
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            with self.assertQueryCount(expected):
+                values = Value._recompute_period(period, indicators)
+            return self.env.cr.sql_log_count - before, values
+
+        self._invoice(
+            [(self.product, 1, 10.0), (self.basket, 1, 15.0)], date="2032-05-10"
+        )
+        recompute(expected=30)  # warm the caches
+        small, values = recompute()
+        self.assertEqual(
+            values.filtered(
+                lambda v: v.code == "local_spend" and v.scope == "company"
+            ).value,
+            25.0,
+        )
+        for day in range(1, 10):
+            self._invoice(
+                [(self.product, 1, 10.0), (self.basket, 1, 15.0)],
+                date="2032-05-%02d" % day,
+            )
+        large, values = recompute()
+        self.assertEqual(
+            values.filtered(
+                lambda v: v.code == "local_spend" and v.scope == "company"
+            ).value,
+            250.0,
+        )
+        self.assertEqual(large, small)

@@ -7,6 +7,11 @@ from odoo.tests import tagged
 
 from .common import VolunteerCase
 
+# queries to recompute a month of the 14 indicators of base, services and
+# volunteers, whatever the number of records (43 measured with the five
+# addons installed, one more with fewer)
+QUERIES = 44
+
 
 @tagged("post_install", "-at_install")
 class TestIndicators(VolunteerCase):
@@ -209,3 +214,106 @@ class TestIndicators(VolunteerCase):
         self.assertEqual(
             Mix._get_mix_totals(*self.march, sites=self.site)["volunteer_time"], 135.0
         )
+
+    def _close_requests(self, partners, site_ids):
+        requests = self.env["concierge.service.request"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "site_id": site_id,
+                    "line_ids": [Command.create({"product_id": self.groceries.id})],
+                }
+                for partner, site_id in zip(partners, site_ids, strict=True)
+            ]
+        )
+        requests.action_confirm()
+        requests.action_ready()
+        requests.line_ids.action_deliver()
+        requests.action_done()
+        requests.write({"done_date": self._at(2034, 3, 20)})
+        return requests
+
+    def _add_records(self, count):
+        """``count`` beneficiaries, closed requests and attended shifts, at
+        the two sites and without a site, in March 2034."""
+        places = [self.site.id, self.site_b.id, False]
+        site_ids = [places[i % 3] for i in range(count)]
+        partners = self.env["res.partner"].create(
+            [
+                {
+                    "name": "Bénéficiaire %s" % i,
+                    "concierge_beneficiary_type": "inhabitant",
+                    "concierge_site_id": site_id,
+                    "concierge_vulnerable": not i % 2,
+                    "concierge_consent_date": "2034-01-01" if not i % 2 else False,
+                }
+                for i, site_id in enumerate(site_ids)
+            ]
+        )
+        requests = self._close_requests(partners, site_ids)
+        volunteers = self.env["res.partner"].create(
+            [
+                {"name": "Bénévole %s" % i, "concierge_is_volunteer": True}
+                for i in range(count)
+            ]
+        )
+        for i, (volunteer, site_id) in enumerate(
+            zip(volunteers, site_ids, strict=True)
+        ):
+            shift = self._shift(
+                mission=self.mission_delivery,
+                start=self._at(2034, 3, 1 + i % 28, 8 + i % 10),
+                hours=1,
+                capacity=1,
+                service_request_id=requests[i].id,
+            )
+            # a shift always has a site
+            shift.site_id = site_id or self.site_b.id
+            self._attend(shift, volunteer)
+
+    def _recompute_queries(self, indicators, expected=QUERIES):
+        Value = self.env["concierge.indicator.value"]
+        Value.search(
+            [("indicator_id", "in", indicators.ids), ("period", "=", date(2034, 3, 1))]
+        ).unlink()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        with self.assertQueryCount(expected):
+            values = Value._recompute_period(date(2034, 3, 1), indicators)
+            self.env.flush_all()
+        return self.env.cr.sql_log_count - before, values
+
+    def test_recompute_queries_do_not_grow_with_records(self):
+        """Recomputing a month of every indicator of base, services and
+        volunteers costs the same queries for 3 records as for 20."""
+        indicators = self.env["concierge.indicator"].search(
+            [
+                ("computation", "=", "computed"),
+                (
+                    "module",
+                    "in",
+                    ("concierge_base", "concierge_services", "concierge_volunteers"),
+                ),
+            ]
+        )
+        self.assertGreaterEqual(len(indicators), 14)
+        self._add_records(3)  # one at each site, one without a site
+        self._recompute_queries(indicators, expected=100)  # warm the caches
+        small, values = self._recompute_queries(indicators)
+        served = values.filtered(
+            lambda v: v.code == "beneficiaries_served" and v.scope == "company"
+        )
+        self.assertEqual(served.value, 3)
+        self._add_records(17)
+        large, values = self._recompute_queries(indicators)
+        served = values.filtered(
+            lambda v: v.code == "beneficiaries_served" and v.scope == "company"
+        )
+        self.assertEqual(served.value, 20)
+        deliveries = values.filtered(
+            lambda v: v.code == "vulnerable_deliveries" and v.scope == "company"
+        )
+        # the vulnerable half of them: 2 of the first 3, 9 of the next 17
+        self.assertEqual(deliveries.value, 11)
+        self.assertEqual(large, small)
