@@ -9,11 +9,12 @@ class ConciergeIndicatorValue(models.Model):
     _inherit = "concierge.indicator.value"
 
     def _b2b_site_domain(self, sites, field="concierge_site_id"):
-        """Contracts of the given sites, and those attached to no site (their
-        value goes to the conciergerie as a whole, key False)."""
+        """Contracts of the current company; with ``sites``, those of these
+        sites only (without, those attached to no site count too, key
+        False)."""
         domain = [("company_id", "=", self.env.company.id)]
         if sites:
-            domain += ["|", (field, "in", sites.ids), (field, "=", False)]
+            domain.append((field, "in", sites.ids))
         return domain
 
     def _b2b_live_fee_lines_domain(self, date_from, date_to, sites, kinds=FEE_KINDS):
@@ -33,8 +34,10 @@ class ConciergeIndicatorValue(models.Model):
         ]
 
     def _compute_indicator_b2b_companies(self, date_from, date_to, sites):
-        """Client companies with a company contract running in the month."""
-        groups = self.env["contract.contract"]._read_group(
+        """Distinct client companies with a company contract running in the
+        period; one with contracts at two sites counts once in the total."""
+        return self._indicator_read_group(
+            self.env["contract.contract"],
             [
                 ("concierge_plan_id", "!=", False),
                 ("date_start", "<=", date_to),
@@ -42,26 +45,32 @@ class ConciergeIndicatorValue(models.Model):
                 ("date_end", "=", False),
                 ("date_end", ">=", date_from),
                 ("company_id", "=", self.env.company.id),
-                *self._b2b_site_domain(sites),
             ],
-            ["concierge_site_id"],
-            ["commercial_partner_id:count_distinct"],
+            "commercial_partner_id:count_distinct",
+            sites,
+            site_field="concierge_site_id",
+            total=True,
         )
-        return {site.id or False: count for site, count in groups}
 
     def _compute_indicator_b2b_employees(self, date_from, date_to, sites):
-        """Employees covered: the headcount invoiced for the periods of the
-        month (fixed fee lines carry the headcount of their period)."""
+        """Employees covered: per contract, the largest headcount invoiced
+        for a period overlapping the period asked (fixed fee lines carry the
+        headcount of their period), so that the employees of a contract
+        invoiced every month count once in a quarter or a year."""
         groups = self.env["account.move.line"]._read_group(
             self._b2b_live_fee_lines_domain(
                 date_from, date_to, sites, kinds=("fixed",)
             ),
             ["contract_line_id"],
-            ["concierge_headcount:sum"],
+            ["concierge_headcount:max"],
         )
-        result = {}
+        by_contract = {}
         for line, count in groups:
-            key = line.contract_id.concierge_site_id.id or False
+            contract = line.contract_id
+            by_contract[contract] = max(by_contract.get(contract, 0), count or 0)
+        result = {}
+        for contract, count in by_contract.items():
+            key = contract.concierge_site_id.id or False
             result[key] = result.get(key, 0) + count
         return result
 
@@ -108,5 +117,5 @@ class ConciergeIndicatorValue(models.Model):
             balance for line, balance in groups if line.concierge_b2b_kind in FEE_KINDS
         )
         if not total:
-            return {False: 0.0}
-        return {False: round(100.0 * fees / total, 2)}
+            return {"total": 0.0}
+        return {"total": round(100.0 * fees / total, 2)}

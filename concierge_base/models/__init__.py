@@ -7,6 +7,8 @@ from . import concierge_funding_agreement
 from . import concierge_funding_installment
 from . import concierge_funding_deadline
 from . import concierge_test_phase
+from . import concierge_test_phase_evaluation
+from . import concierge_test_phase_evaluation_line
 from . import account_account
 from . import product_category
 from . import res_company

@@ -7,6 +7,13 @@ from odoo.exceptions import ValidationError
 
 INDICATOR_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 
+AGGREGATIONS = [
+    ("sum", "Sum"),
+    ("avg", "Average"),
+    ("distinct", "Distinct over the period"),
+    ("last", "Last"),
+]
+
 
 class ConciergeIndicator(models.Model):
     """An impact or activity indicator reported to funders.
@@ -42,11 +49,14 @@ class ConciergeIndicator(models.Model):
         default="manual",
     )
     aggregation = fields.Selection(
-        [("sum", "Sum"), ("avg", "Average"), ("last", "Last")],
+        AGGREGATIONS,
         required=True,
         default="sum",
-        help="How values of several periods are combined: their sum, their "
-        "average, or the values of the last period (added up over sites).",
+        help="How the figure of a longer period (a quarter, a year, a test "
+        "phase) is made from the months. Sum: the monthly values added up. "
+        "Average: the average of the monthly values. Distinct: counted again "
+        "over the whole period, so that a person served in several months or "
+        "at several sites counts once. Last: the value of the last month.",
     )
     value_ids = fields.One2many("concierge.indicator.value", "indicator_id")
     value_count = fields.Integer(compute="_compute_value_count")
@@ -54,6 +64,22 @@ class ConciergeIndicator(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "An indicator code must be unique."),
     ]
+
+    @api.constrains("computation", "aggregation")
+    def _check_distinct_computed(self):
+        for indicator in self:
+            if (
+                indicator.aggregation == "distinct"
+                and indicator.computation != "computed"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(name)s is entered by hand: it cannot be "
+                        "counted again over a longer period. Choose the sum, the "
+                        "average or the last value.",
+                        name=indicator.name,
+                    )
+                )
 
     @api.constrains("code", "computation")
     def _check_code(self):
@@ -94,10 +120,13 @@ class ConciergeIndicator(models.Model):
 
     @api.model
     def _aggregate_values(self, values, aggregation):
-        """Combine indicator values (records) into one figure, or None.
+        """Combine stored indicator values (records) into one figure, or None.
 
         ``sum``: the total of the values; ``avg``: their average; ``last``:
-        the values of the latest period, added up over the sites.
+        the values of the latest period, added up over the sites;
+        ``distinct``: the values added up, which is right for the values of
+        one month and one scope only (over longer periods, ``_aggregate``
+        counts again instead).
         """
         if not values:
             return None
@@ -109,11 +138,17 @@ class ConciergeIndicator(models.Model):
         return sum(values.mapped("value"))
 
     def _get_values(self, date_from, date_to, sites=None, companies=None):
-        """Values of this indicator for the periods between two dates.
+        """Stored values of this indicator for the months between two dates.
 
-        With ``sites``, the values of these sites when the indicator has any,
-        else the values without a site (indicators computed for the whole
-        company). Without ``sites``, the values of the current companies.
+        Without ``sites``: the values of the whole conciergerie (records
+        without a site included) of the current companies; a month that has
+        no such value (an indicator entered per site only) gives the values
+        of its sites and of its records without a site instead.
+
+        With ``sites``: the values of these sites, when the indicator is kept
+        per site (it has site values in the period, for any site); else the
+        values of the whole conciergerie (an indicator computed for the whole
+        company only, such as the public funding share).
         """
         self.ensure_one()
         Value = self.env["concierge.indicator.value"]
@@ -124,21 +159,52 @@ class ConciergeIndicator(models.Model):
             ("company_id", "in", (companies or self.env.companies).ids),
         ]
         values = Value.search(domain)
+        company_values = values.filtered(lambda v: v.scope == "company")
         if sites:
-            by_site = values.filtered(lambda v: v.site_id in sites)
-            return by_site or values.filtered(lambda v: not v.site_id)
-        with_site = values.filtered("site_id")
-        # totals over sites when the indicator is kept per site
-        return with_site or values
+            site_values = values.filtered(lambda v: v.scope == "site")
+            if site_values:
+                return site_values.filtered(lambda v: v.site_id in sites)
+            return company_values
+        covered = {(v.company_id, v.period) for v in company_values}
+        return company_values | values.filtered(
+            lambda v: v.scope != "company" and (v.company_id, v.period) not in covered
+        )
+
+    def _count_again(self, date_from, date_to, sites=None, companies=None):
+        """The figure of a ``distinct`` indicator over the months of a date
+        range, counted again over the whole range by its computation (one
+        computation per company), or None when nothing was counted."""
+        self.ensure_one()
+        Value = self.env["concierge.indicator.value"]
+        date_from = Value._period_start(date_from)
+        date_to = Value._period_end(date_to)
+        figure = None
+        for company in companies or self.env.companies:
+            company_sites = (
+                sites.filtered(lambda s, c=company: s.company_id == c)
+                if sites
+                else self.env["concierge.site"]
+            )
+            if sites and not company_sites:
+                continue
+            results = Value.with_company(company)._prepare_indicator_results(
+                self, date_from, date_to, company_sites
+            )
+            total = Value._indicator_total(results)
+            if total is not None:
+                figure = (figure or 0.0) + total
+        return figure
 
     def _aggregate(
         self, date_from, date_to, sites=None, aggregation=None, companies=None
     ):
         """The figure of this indicator over a date range, or None."""
         self.ensure_one()
+        aggregation = aggregation or self.aggregation
+        if aggregation == "distinct" and self.computation == "computed":
+            return self._count_again(date_from, date_to, sites, companies)
         return self._aggregate_values(
-            self._get_values(date_from, date_to, sites, companies),
-            aggregation or self.aggregation,
+            self._get_values(date_from, date_to, sites, companies), aggregation
         )
 
     def action_view_values(self):

@@ -12,24 +12,40 @@ _logger = logging.getLogger(__name__)
 
 
 class ConciergeIndicatorValue(models.Model):
-    """The value of an indicator for one month, for a site or the company.
+    """The value of an indicator for one month: for a site, for the records
+    attached to no site, or for the whole conciergerie.
 
     **Registering an indicator** (in any addon of the suite): declare it in
     data, ``<record id="indicator_<code>" model="concierge.indicator">`` with
     ``code``, ``name``, ``unit``, ``module``, ``computation`` (``computed`` or
-    ``manual``) and ``aggregation``; for a computed one, add to this model::
+    ``manual``) and ``aggregation`` (``sum``, ``avg``, ``distinct`` or
+    ``last``: how a quarter, a year or a test phase is made from months);
+    for a computed one, add to this model::
 
         def _compute_indicator_<code>(self, date_from, date_to, sites):
-            # return {site_id or False: value} for the month [date_from,
-            # date_to] (dates), restricted to ``sites`` (all the sites of
-            # self.env.company when empty, see _indicator_sites); one
-            # _read_group or query, no query per site.
+            # return {site_id: value, False: value, "total": value} for the
+            # records of [date_from, date_to] (dates, a month or longer) in
+            # self.env.company:
+            # - ``sites`` empty: every record of the company, those attached
+            #   to no site under the key False; ``sites`` given: only the
+            #   records of these sites (no key False);
+            # - "total": the figure of all these records together. It may be
+            #   left out when it is the sum of the other values; it must be
+            #   given for averages, shares and distinct counts (a person
+            #   served at two sites counts once in the total), and alone for
+            #   an indicator kept for the whole company only;
+            # - one _read_group or query per key kind, none per site
+            #   (_indicator_read_group does it).
 
     ``_recompute_period(period, indicators=None)`` stores the result for the
-    current company: one value per (indicator, period, site), updated in
+    current company: one value per (indicator, period, scope, site), scope
+    ``site``, ``no_site`` (key False) or ``company`` ("total"); updated in
     place when it exists, so running it twice changes nothing more. Values
-    of sites that the method no longer returns are removed. Manual
-    indicators are never touched by a recomputation.
+    that the method no longer returns are removed. Manual indicators are
+    never touched by a recomputation. An indicator whose aggregation is
+    ``distinct`` is computed again by its method over a longer period
+    (``concierge.indicator._aggregate``): its monthly values are never added
+    up.
     """
 
     _name = "concierge.indicator.value"
@@ -53,7 +69,26 @@ class ConciergeIndicatorValue(models.Model):
         index=True,
         check_company=True,
         ondelete="cascade",
-        help="Empty for a value of the whole conciergerie.",
+        help="Empty for a value of the whole conciergerie, or of the records "
+        "attached to no site.",
+    )
+    scope = fields.Selection(
+        [
+            ("company", "Whole conciergerie"),
+            ("site", "Site"),
+            ("no_site", "No site"),
+        ],
+        compute="_compute_scope",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        index=True,
+        help="Site: the value of one site. No site: the records attached to "
+        "no site (e.g. a request received by email from a new sender). Whole "
+        "conciergerie: the figure of the company, records without a site "
+        "included; for a distinct count it is less than the sum of the "
+        "sites when a person is counted at several sites.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -69,16 +104,27 @@ class ConciergeIndicatorValue(models.Model):
     note = fields.Char()
 
     def init(self):
-        # one value per indicator, month, site (or none) and company
+        # one value per indicator, month, scope, site (or none) and company;
+        # the index of version 18.0.1.0.0 had no scope
+        self._cr.execute("DROP INDEX IF EXISTS concierge_indicator_value_unique_idx")
         tools.create_unique_index(
             self._cr,
-            "concierge_indicator_value_unique_idx",
+            "concierge_indicator_value_scope_unique_idx",
             self._table,
-            ["indicator_id", "period", "company_id", "COALESCE(site_id, 0)"],
+            ["indicator_id", "period", "company_id", "scope", "COALESCE(site_id, 0)"],
         )
 
-    @api.depends("indicator_id", "period", "site_id")
+    @api.depends("site_id")
+    def _compute_scope(self):
+        for value in self:
+            if value.site_id:
+                value.scope = "site"
+            elif value.scope != "no_site":
+                value.scope = "company"
+
+    @api.depends("indicator_id", "period", "site_id", "scope")
     def _compute_display_name(self):
+        no_site = self.env._("No site")
         for value in self:
             parts = [
                 value.indicator_id.name or "",
@@ -86,6 +132,8 @@ class ConciergeIndicatorValue(models.Model):
             ]
             if value.site_id:
                 parts.append(value.site_id.name)
+            elif value.scope == "no_site":
+                parts.append(no_site)
             value.display_name = " - ".join(p for p in parts if p)
 
     # ------------------------------------------------------------------
@@ -120,11 +168,14 @@ class ConciergeIndicatorValue(models.Model):
             self._normalize_vals(vals)
             keys.append(self._vals_key({**defaults, **vals}))
         self.browse()._check_no_duplicate(keys)
-        return super().create(vals_list)
+        values = super().create(vals_list)
+        if not self.env.context.get("concierge_indicator_recompute"):
+            self.env["concierge.test.phase"]._refresh_for_values(values)
+        return values
 
     def write(self, vals):
         if (
-            {"value", "indicator_id", "period", "site_id"} & set(vals)
+            {"value", "indicator_id", "period", "site_id", "scope"} & set(vals)
             and not self.env.context.get("concierge_indicator_recompute")
             and any(v.source == "computed" for v in self)
         ):
@@ -135,9 +186,40 @@ class ConciergeIndicatorValue(models.Model):
                 )
             )
         vals = self._normalize_vals(dict(vals))
-        if {"indicator_id", "period", "site_id", "company_id"} & set(vals):
+        if {"indicator_id", "period", "site_id", "scope", "company_id"} & set(vals):
             self._check_no_duplicate([self._vals_key(vals, v) for v in self])
-        return super().write(vals)
+        result = super().write(vals)
+        if {"value", "indicator_id", "period", "site_id", "scope"} & set(
+            vals
+        ) and not self.env.context.get("concierge_indicator_recompute"):
+            self.env["concierge.test.phase"]._refresh_for_values(self)
+        return result
+
+    def unlink(self):
+        phases = self.env["concierge.test.phase"]
+        if not self.env.context.get("concierge_indicator_recompute"):
+            phases = phases.search(
+                [
+                    ("state", "!=", "done"),
+                    ("criterion_ids.indicator_id", "in", self.indicator_id.ids),
+                ]
+            )
+        result = super().unlink()
+        phases._refresh_verdict()
+        return result
+
+    @api.constrains("site_id", "scope")
+    def _check_scope(self):
+        for value in self:
+            if bool(value.site_id) != (value.scope == "site"):
+                raise ValidationError(
+                    self.env._(
+                        "The value of %(name)s is for a site only when a site "
+                        "is given: choose the site, or the whole conciergerie "
+                        "or the records without a site.",
+                        name=value.indicator_id.name,
+                    )
+                )
 
     @api.constrains("indicator_id", "source")
     def _check_manual_indicator(self):
@@ -157,8 +239,8 @@ class ConciergeIndicatorValue(models.Model):
     def _check_no_duplicate(self, keys):
         """Refuse a second value for one (indicator, month, site, company).
 
-        ``keys`` are (indicator_id, period, site_id or False, company_id)
-        about to be stored on ``self`` (empty when creating). Checked before
+        ``keys`` are (indicator_id, period, site_id or False, company_id,
+        scope) about to be stored on ``self`` (empty when creating). Checked before
         writing, so the user reads this message rather than the database's.
         """
         if len(set(keys)) != len(keys):
@@ -173,20 +255,32 @@ class ConciergeIndicatorValue(models.Model):
                 ]
             )
             taken = {
-                (v.indicator_id.id, v.period, v.site_id.id or False, v.company_id.id)
+                (
+                    v.indicator_id.id,
+                    v.period,
+                    v.site_id.id or False,
+                    v.company_id.id,
+                    v.scope,
+                )
                 for v in others.sudo()
             }
             duplicate = next((k for k in keys if k in taken), None)
         if duplicate:
             indicator = self.env["concierge.indicator"].browse(duplicate[0])
             site = self.env["concierge.site"].browse(duplicate[2])
+            if site:
+                where = " (%s)" % site.sudo().name
+            elif duplicate[4] == "no_site":
+                where = " (%s)" % self.env._("No site")
+            else:
+                where = ""
             raise ValidationError(
                 self.env._(
                     "Indicator %(name)s already has a value for %(period)s"
                     "%(site)s: change that value instead of adding another.",
                     name=indicator.sudo().name,
                     period=duplicate[1].strftime("%m/%Y"),
-                    site=" (%s)" % site.sudo().name if site else "",
+                    site=where,
                 )
             )
 
@@ -198,11 +292,18 @@ class ConciergeIndicatorValue(models.Model):
             value = record[fname] if record else False
             return value.id if isinstance(value, models.BaseModel) else value
 
+        site_id = get("site_id") or False
+        scope = vals.get("scope") or (
+            "site"
+            if site_id
+            else (record.scope if record and record.scope != "site" else "company")
+        )
         return (
             get("indicator_id"),
             fields.Date.to_date(get("period")),
-            get("site_id") or False,
+            site_id,
             get("company_id"),
+            scope,
         )
 
     # ------------------------------------------------------------------
@@ -210,8 +311,11 @@ class ConciergeIndicatorValue(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _indicator_sites(self, sites):
-        """The sites an indicator method works on: ``sites``, or all the
-        sites of the current company when empty."""
+        """All the sites of the current company when ``sites`` is empty.
+
+        Not for restricting a computation: with no site asked for, an
+        indicator counts every record of the company, those attached to no
+        site included."""
         if sites:
             return sites
         return (
@@ -221,15 +325,61 @@ class ConciergeIndicatorValue(models.Model):
         )
 
     @api.model
+    def _indicator_read_group(
+        self, model, domain, aggregate, sites, site_field="site_id", total=False
+    ):
+        """The result of an indicator from one grouped query per site (and
+        one more for the total when ``total``): {site_id or False: value,
+        "total": value}. ``model`` is a model (recordset) to read, ``domain``
+        its records of the month in the current company; with ``sites``,
+        only their records count."""
+        domain = list(domain)
+        if sites:
+            domain.append((site_field, "in", sites.ids))
+        groups = model._read_group(domain, [site_field], [aggregate])
+        results = {site.id or False: value for site, value in groups}
+        if total and results:
+            [(results["total"],)] = model._read_group(domain, [], [aggregate])
+        return results
+
+    @api.model
     def _prepare_indicator_results(self, indicator, date_from, date_to, sites):
-        """Call the method of a computed indicator: {site_id or False: value}."""
+        """Call the method of a computed indicator: {site_id or False: value,
+        "total": value} (see the model's docstring)."""
         method = getattr(self, indicator._compute_method_name())
         results = method(date_from, date_to, sites) or {}
         normalized = {}
         for key, value in results.items():
+            if key == "total":
+                normalized["total"] = float(value or 0.0)
+                continue
             site_id = key.id if isinstance(key, models.BaseModel) else (key or False)
             normalized[site_id] = float(value or 0.0)
         return normalized
+
+    @api.model
+    def _indicator_total(self, results):
+        """The figure of the whole result: its "total", else the sum of its
+        values, or None when it is empty."""
+        if "total" in results:
+            return results["total"]
+        if not results:
+            return None
+        return sum(results.values())
+
+    @api.model
+    def _indicator_scoped_results(self, results):
+        """{(scope, site_id or False): value} of a normalized result: one value
+        per site, one for the records without a site, one for the company."""
+        scoped = {}
+        for key, value in results.items():
+            if key == "total":
+                continue
+            scoped[("site", key) if key else ("no_site", False)] = value
+        total = self._indicator_total(results)
+        if total is not None:
+            scoped[("company", False)] = total
+        return scoped
 
     @api.model
     def _recompute_period(self, period, indicators=None):
@@ -243,7 +393,8 @@ class ConciergeIndicatorValue(models.Model):
                 [("computation", "=", "computed")]
             )
         indicators = indicators.filtered(lambda i: i.computation == "computed")
-        sites = self._indicator_sites(self.env["concierge.site"])
+        # no site asked for: every record, with or without a site
+        sites = self.env["concierge.site"]
         existing = self.search(
             [
                 ("indicator_id", "in", indicators.ids),
@@ -251,17 +402,19 @@ class ConciergeIndicatorValue(models.Model):
                 ("company_id", "=", company.id),
             ]
         )
-        by_key = {(v.indicator_id.id, v.site_id.id or False): v for v in existing}
+        by_key = {
+            (v.indicator_id.id, v.scope, v.site_id.id or False): v for v in existing
+        }
         now = fields.Datetime.now()
         to_create = []
         kept = self.browse()
         writer = self.with_context(concierge_indicator_recompute=True)
         for indicator in indicators:
-            results = self._prepare_indicator_results(
-                indicator, date_from, date_to, sites
+            results = self._indicator_scoped_results(
+                self._prepare_indicator_results(indicator, date_from, date_to, sites)
             )
-            for site_id, amount in results.items():
-                current = by_key.get((indicator.id, site_id))
+            for (scope, site_id), amount in results.items():
+                current = by_key.get((indicator.id, scope, site_id))
                 if current:
                     kept |= current
                     if tools.float_compare(current.value, amount, 2):
@@ -272,26 +425,30 @@ class ConciergeIndicatorValue(models.Model):
                             "indicator_id": indicator.id,
                             "period": date_from,
                             "site_id": site_id,
+                            "scope": scope,
                             "company_id": company.id,
                             "value": amount,
                             "source": "computed",
                             "computed_at": now,
                         }
                     )
-        (existing - kept).unlink()
+        writer.browse((existing - kept).ids).unlink()
         kept.write({"computed_at": now})
         created = writer.create(to_create)
         return kept | created
 
     @api.model
     def _recompute_periods(self, periods, indicators=None, companies=None):
-        """Recompute several months for several companies."""
+        """Recompute several months for several companies, then bring the
+        verdicts of their running test phases up to date."""
         values = self.browse()
-        for company in companies or self.env.companies:
+        companies = companies or self.env.companies
+        for company in companies:
             for period in periods:
                 values |= self.with_company(company)._recompute_period(
                     period, indicators=indicators
                 )
+        self.env["concierge.test.phase"]._refresh_running(companies)
         return values
 
     @api.model
@@ -300,6 +457,7 @@ class ConciergeIndicatorValue(models.Model):
         previous = self._period_start(fields.Date.today()) - relativedelta(months=1)
         companies = self.env["res.company"].search([("active", "=", True)])
         self._recompute_periods([previous], companies=companies)
+        self.env["concierge.test.phase"]._cron_evaluate_running(companies)
         _logger.info(
             "Indicators recomputed for %s in %d companies", previous, len(companies)
         )
@@ -308,18 +466,24 @@ class ConciergeIndicatorValue(models.Model):
     # indicators of concierge_base
     # ------------------------------------------------------------------
     def _compute_indicator_beneficiaries(self, date_from, date_to, sites):
-        """Beneficiaries registered at the end of the month, per home site."""
-        sites = self._indicator_sites(sites)
-        groups = self.env["res.partner"]._read_group(
+        """Beneficiaries registered at the end of the month, per home site;
+        those without a home site under no site."""
+        return self._indicator_read_group(
+            self.env["res.partner"],
             [
                 ("concierge_beneficiary_type", "!=", False),
-                ("concierge_site_id", "in", sites.ids),
+                "|",
+                ("company_id", "=", False),
+                ("company_id", "=", self.env.company.id),
+                "|",
+                ("concierge_site_id", "=", False),
+                ("concierge_site_id.company_id", "=", self.env.company.id),
                 ("create_date", "<", date_to + relativedelta(days=1)),
             ],
-            ["concierge_site_id"],
-            ["__count"],
+            "__count",
+            sites,
+            site_field="concierge_site_id",
         )
-        return {site.id: count for site, count in groups}
 
     def _funding_mix_shares(self, date_from, date_to):
         """Public and private grants in % of the month's funding mix; None
@@ -339,13 +503,13 @@ class ConciergeIndicatorValue(models.Model):
         """Public grants received, in % of the month's revenue (whole
         conciergerie: no value per site)."""
         shares = self._funding_mix_shares(date_from, date_to)
-        return {False: shares["public"]} if shares else {}
+        return {"total": shares["public"]} if shares else {}
 
     def _compute_indicator_private_funding_share(self, date_from, date_to, sites):
         """Private grants and sponsorship received, in % of the month's
         revenue (whole conciergerie)."""
         shares = self._funding_mix_shares(date_from, date_to)
-        return {False: shares["private"]} if shares else {}
+        return {"total": shares["private"]} if shares else {}
 
     def _compute_indicator_funding_received_rate(self, date_from, date_to, sites):
         """Money received by the end of the month, in % of the installments
@@ -365,10 +529,11 @@ class ConciergeIndicatorValue(models.Model):
             for _installment, day, amount in installments._get_receipts()
             if day and day <= date_to
         )
-        return {False: 100.0 * received / expected}
+        return {"total": 100.0 * received / expected}
 
     def _compute_indicator_active_agreements(self, date_from, date_to, sites):
-        """Signed or closed agreements running during the month."""
+        """Signed or closed agreements running during the month (or the
+        longer period asked), for the whole conciergerie."""
         count = self.env["concierge.funding.agreement"].search_count(
             [
                 ("company_id", "=", self.env.company.id),
@@ -381,4 +546,4 @@ class ConciergeIndicatorValue(models.Model):
                 ("date_end", ">=", date_from),
             ]
         )
-        return {False: count}
+        return {"total": count} if count else {}

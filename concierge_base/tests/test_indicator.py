@@ -67,15 +67,21 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
             PERIOD + relativedelta(days=16), self.beneficiaries
         )
         values = self._values(self.beneficiaries)
-        # one value per site (the demo sites count too)
-        self.assertEqual(len(values), len(set(values.mapped("site_id"))))
+        site_values = values.filtered(lambda v: v.scope == "site")
+        # one value per site (the demo sites count too), one for the company
+        self.assertEqual(len(site_values), len(values.site_id))
         self.assertLessEqual({self.site, self.site2}, set(values.mapped("site_id")))
+        company_value = values.filtered(lambda v: v.scope == "company")
+        self.assertEqual(len(company_value), 1)
+        # the company counts everyone, those without a home site too
+        self.assertEqual(company_value.value, sum(values.mapped("value")) / 2)
         count = len(values)
-        by_site = {v.site_id: v.value for v in values}
+        by_site = {v.site_id: v.value for v in site_values}
         self.assertGreaterEqual(by_site[self.site], 2)
         self.assertGreaterEqual(by_site[self.site2], 1)
         self.assertEqual(set(values.mapped("source")), {"computed"})
         before = by_site[self.site]
+        company_before = company_value.value
         self.env["res.partner"].create(
             {
                 "name": "Nouvel habitant",
@@ -89,6 +95,43 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
         self.assertEqual(
             values.filtered(lambda v: v.site_id == self.site).value, before + 1
         )
+        self.assertEqual(company_value.value, company_before + 1)
+
+    def test_records_without_site_count(self):
+        """A beneficiary without a home site counts for the company, under
+        "no site" in the breakdown, and not for any site."""
+        self.Value._recompute_period(PERIOD, self.beneficiaries)
+        values = self._values(self.beneficiaries)
+        no_site = values.filtered(lambda v: v.scope == "no_site").value
+        company = values.filtered(lambda v: v.scope == "company").value
+        self.env["res.partner"].create(
+            [
+                {
+                    "name": "Nouveau venu %s" % i,
+                    "concierge_beneficiary_type": "inhabitant",
+                }
+                for i in range(3)
+            ]
+        )
+        self.Value._recompute_period(PERIOD, self.beneficiaries)
+        values = self._values(self.beneficiaries)
+        no_site_value = values.filtered(lambda v: v.scope == "no_site")
+        self.assertEqual(no_site_value.value, no_site + 3)
+        self.assertFalse(no_site_value.site_id)
+        self.assertIn("No site", no_site_value.display_name)
+        self.assertEqual(
+            values.filtered(lambda v: v.scope == "company").value, company + 3
+        )
+        self.assertEqual(self.beneficiaries._aggregate(PERIOD, PERIOD), company + 3)
+        # the sites do not get them
+        self.assertEqual(
+            self.beneficiaries._aggregate(PERIOD, PERIOD, self.site | self.site2),
+            sum(
+                values.filtered(lambda v: v.site_id in (self.site | self.site2)).mapped(
+                    "value"
+                )
+            ),
+        )
 
     def test_recompute_site_less_values_and_stale_ones(self):
         with self._patched({False: 5, self.site.id: 2}):
@@ -98,18 +141,28 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
             self.Value._recompute_period(PERIOD, indicator)
             self.Value._recompute_period(PERIOD, indicator)
         values = self._values(indicator)
-        self.assertEqual(len(values), 2)
+        # the site, the records without a site, and the whole company
         self.assertEqual(
-            {(v.site_id.id, v.value) for v in values},
-            {(False, 5.0), (self.site.id, 2.0)},
+            {(v.scope, v.site_id.id, v.value) for v in values},
+            {
+                ("site", self.site.id, 2.0),
+                ("no_site", False, 5.0),
+                ("company", False, 7.0),
+            },
         )
         with self._patched({False: 7}):
             self.Value._recompute_period(PERIOD, indicator)
         values = self._values(indicator)
-        self.assertEqual(len(values), 1)
         self.assertEqual(
-            (values.site_id, values.value), (self.env["concierge.site"], 7)
+            {(v.scope, v.site_id.id, v.value) for v in values},
+            {("no_site", False, 7.0), ("company", False, 7.0)},
         )
+        # a total given by the method (a distinct count) is kept as such
+        with self._patched({False: 1, self.site.id: 2, "total": 2}):
+            self.Value._recompute_period(PERIOD, indicator)
+        values = self._values(indicator)
+        self.assertEqual(values.filtered(lambda v: v.scope == "company").value, 2.0)
+        self.assertEqual(len(values), 3)
 
     def test_manual_values(self):
         value = self.Value.create(
@@ -193,6 +246,155 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
             3,
         )
         self.assertIsNone(self.jobs._aggregate(date(2025, 1, 1), date(2025, 12, 31)))
+        # a company-wide value does not disappear because sites have values
+        self.Value.create(
+            {"indicator_id": self.jobs.id, "period": date(2024, 10, 1), "value": 10}
+        )
+        self.assertEqual(self.jobs._aggregate(date(2024, 9, 1), date(2024, 10, 31)), 10)
+        self.assertEqual(
+            self.jobs._aggregate(
+                date(2024, 9, 1), date(2024, 10, 31), aggregation="sum"
+            ),
+            12,
+        )
+        self.assertEqual(
+            self.jobs._aggregate(date(2024, 10, 1), date(2024, 10, 31), self.site2),
+            4,
+        )
+
+    def test_aggregation_rules_at_month_quarter_and_year(self):
+        """Each rule on a computed indicator: the month stored, the quarter
+        and the year made from the months, or counted again (distinct)."""
+        # (day, site, person): Ann every month of the first quarter at the
+        # shop, Bob in January at both sites, Cleo in November without site
+        visits = [
+            (date(2031, 1, 5), self.site, "ann"),
+            (date(2031, 1, 9), self.site, "bob"),
+            (date(2031, 1, 20), self.site2, "bob"),
+            (date(2031, 2, 3), self.site, "ann"),
+            (date(2031, 3, 3), self.site, "ann"),
+            (date(2031, 11, 3), False, "cleo"),
+        ]
+
+        def people(value_model, date_from, date_to, sites):
+            if value_model.env.company != self.company:
+                return {}
+            inside = [
+                (site, person)
+                for day, site, person in visits
+                if date_from <= day <= date_to
+                and (not sites or (site and site in sites))
+            ]
+            result = {}
+            for site in {site for site, _person in inside}:
+                result[site.id if site else False] = len(
+                    {person for s, person in inside if s == site}
+                )
+            if inside:
+                result["total"] = len({person for _site, person in inside})
+            return result
+
+        indicators = {}
+        for rule in ("sum", "avg", "distinct", "last"):
+            setattr(
+                type(self.Value), "_compute_indicator_test_people_%s" % rule, people
+            )
+        try:
+            for rule in ("sum", "avg", "distinct", "last"):
+                indicators[rule] = self.env["concierge.indicator"].create(
+                    {
+                        "name": "Personnes (%s)" % rule,
+                        "code": "test_people_%s" % rule,
+                        "computation": "computed",
+                        "aggregation": rule,
+                    }
+                )
+            all_indicators = self.env["concierge.indicator"].browse(
+                [i.id for i in indicators.values()]
+            )
+            self.Value._recompute_periods(
+                [date(2031, month, 1) for month in range(1, 13)],
+                indicators=all_indicators,
+            )
+            january = (date(2031, 1, 1), date(2031, 1, 31))
+            quarter = (date(2031, 1, 1), date(2031, 3, 31))
+            year = (date(2031, 1, 1), date(2031, 12, 31))
+            expected = {
+                # month: Ann and Bob; Bob counts once for the company
+                "sum": {january: 2, quarter: 4, year: 5},
+                "avg": {january: 2, quarter: 4 / 3, year: 5 / 4},
+                "distinct": {january: 2, quarter: 2, year: 3},
+                "last": {january: 2, quarter: 1, year: 1},
+            }
+            for rule, figures in expected.items():
+                for (date_from, date_to), figure in figures.items():
+                    self.assertAlmostEqual(
+                        indicators[rule]._aggregate(date_from, date_to),
+                        figure,
+                        places=4,
+                        msg="%s %s-%s" % (rule, date_from, date_to),
+                    )
+            # per site: Bob at the shop and at the park desk
+            distinct = indicators["distinct"]
+            self.assertEqual(distinct._aggregate(*quarter, self.site), 2)
+            self.assertEqual(distinct._aggregate(*quarter, self.site2), 1)
+            self.assertEqual(distinct._aggregate(*quarter, self.site | self.site2), 2)
+            self.assertEqual(
+                indicators["sum"]._aggregate(*quarter, self.site | self.site2), 5
+            )
+            # the month stored: one value per site, no site and company
+            values = self._values(distinct, date(2031, 1, 1))
+            self.assertEqual(
+                {(v.scope, v.site_id, v.value) for v in values},
+                {
+                    ("site", self.site, 2.0),
+                    ("site", self.site2, 1.0),
+                    ("company", self.site2.browse(), 2.0),
+                },
+            )
+            november = self._values(distinct, date(2031, 11, 1))
+            self.assertEqual(
+                {(v.scope, v.value) for v in november},
+                {("no_site", 1.0), ("company", 1.0)},
+            )
+        finally:
+            for rule in ("sum", "avg", "distinct", "last"):
+                delattr(type(self.Value), "_compute_indicator_test_people_%s" % rule)
+
+    def test_value_scope_and_distinct_rules_checked(self):
+        with self.assertRaisesRegex(ValidationError, "entered by hand"):
+            self.jobs.aggregation = "distinct"
+        with self.assertRaisesRegex(ValidationError, "for a site only"):
+            self.Value.create(
+                {
+                    "indicator_id": self.jobs.id,
+                    "period": MANUAL,
+                    "scope": "site",
+                    "value": 1,
+                }
+            )
+        self.Value.create(
+            {
+                "indicator_id": self.jobs.id,
+                "period": MANUAL,
+                "scope": "no_site",
+                "value": 1,
+            }
+        )
+        with self.assertRaisesRegex(ValidationError, r"already has a value .*No site"):
+            self.Value.create(
+                {
+                    "indicator_id": self.jobs.id,
+                    "period": MANUAL,
+                    "scope": "no_site",
+                    "value": 2,
+                }
+            )
+        # the whole conciergerie is another value of the same month
+        company = self.Value.create(
+            {"indicator_id": self.jobs.id, "period": MANUAL, "value": 3}
+        )
+        self.assertEqual(company.scope, "company")
 
     def test_cron_computes_previous_month_for_every_company(self):
         self.env["res.partner"].create(
@@ -206,12 +408,12 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
             self.Value._cron_recompute_indicators()
             self.Value._cron_recompute_indicators()
         values = self._values(self.beneficiaries).filtered(
-            lambda v: v.company_id == self.company
+            lambda v: v.company_id == self.company and v.scope == "site"
         )
-        self.assertEqual(len(values), len(set(values.mapped("site_id"))))
+        self.assertEqual(len(values), len(values.site_id))
         self.assertIn(self.site2, values.site_id)
         other_values = self._values(self.beneficiaries).filtered(
-            lambda v: v.company_id == self.other_company
+            lambda v: v.company_id == self.other_company and v.scope == "site"
         )
         self.assertEqual(other_values.site_id, self.other_site)
         self.assertEqual(other_values.value, 1)
@@ -220,6 +422,7 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
                 ("indicator_id", "=", self.beneficiaries.id),
                 ("period", "=", PERIOD),
                 ("company_id", "=", self.other_company.id),
+                ("scope", "=", "site"),
             ]
         )
         self.assertEqual(other_values.site_id, self.other_site)

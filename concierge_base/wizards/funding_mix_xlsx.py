@@ -113,17 +113,30 @@ class FundingMixXlsx:
                 continue
             sheet.write(row, 0, indicator.name, styles["text"])
             sheet.write(row, 1, indicator.unit or "", styles["text"])
+            # a distinct count of several sites is counted again, as is the
+            # whole period: the values of a month are not added up then
+            recount = indicator.aggregation == "distinct" and len(mix.site_ids) > 1
             for col, month in enumerate(months, start=2):
-                figure = indicator._aggregate_values(
-                    values.filtered(lambda v, m=month: v.period == m),
-                    indicator.aggregation,
-                )
+                if recount:
+                    figure = indicator._aggregate(
+                        month, month, mix.site_ids, companies=mix.company_id
+                    )
+                else:
+                    figure = indicator._aggregate_values(
+                        values.filtered(lambda v, m=month: v.period == m),
+                        indicator.aggregation,
+                    )
                 if figure is None:
                     sheet.write_blank(row, col, None, styles["text"])
                 else:
                     sheet.write_number(row, col, figure, styles["number"])
-            total = indicator._aggregate_values(values, indicator.aggregation)
-            sheet.write_number(row, len(months) + 2, total, styles["number"])
+            total = indicator._aggregate(
+                mix.date_from, mix.date_to, mix.site_ids, companies=mix.company_id
+            )
+            if total is None:
+                sheet.write_blank(row, len(months) + 2, None, styles["text"])
+            else:
+                sheet.write_number(row, len(months) + 2, total, styles["number"])
             row += 1
 
     def _sheet_agreements(self, workbook, styles, mix):

@@ -6,21 +6,23 @@ from odoo import models
 class ConciergeIndicatorValue(models.Model):
     _inherit = "concierge.indicator.value"
 
-    def _commission_line_groups(self, date_from, date_to, sites, aggregate):
-        """One grouped query on the commission lines of the month, per site.
-        Lines of customers without a home site count under no site when all
-        the sites are asked for."""
-        domain = [
-            ("company_id", "=", self.env.company.id),
-            ("date", ">=", date_from),
-            ("date", "<=", date_to),
-        ]
-        if sites:
-            domain.append(("site_id", "in", sites.ids))
-        groups = self.env["concierge.commission.line"]._read_group(
-            domain, ["site_id"], [aggregate]
+    def _commission_line_groups(
+        self, date_from, date_to, sites, aggregate, total=False
+    ):
+        """One grouped query on the commission lines of the period, per home
+        site of the customers (two with the total). Lines of customers
+        without a home site count under no site, and in the total."""
+        return self._indicator_read_group(
+            self.env["concierge.commission.line"],
+            [
+                ("company_id", "=", self.env.company.id),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ],
+            aggregate,
+            sites,
+            total=total,
         )
-        return {site.id or False: value for site, value in groups}
 
     def _compute_indicator_local_spend(self, date_from, date_to, sites):
         """Sales (excl. tax) generated for local providers."""
@@ -35,7 +37,8 @@ class ConciergeIndicatorValue(models.Model):
         )
 
     def _compute_indicator_active_providers(self, date_from, date_to, sites):
-        """Providers with at least one sale in the month."""
+        """Distinct providers with at least one sale in the period; one
+        selling at two sites counts once in the total."""
         return self._commission_line_groups(
-            date_from, date_to, sites, "provider_id:count_distinct"
+            date_from, date_to, sites, "provider_id:count_distinct", total=True
         )
