@@ -49,7 +49,12 @@ class ConciergeIndicatorValue(models.Model):
             date_to,
             sites,
             "partner_id:count_distinct",
-            extra=[("partner_id.concierge_vulnerable", "=", True)],
+            # anonymised people who were vulnerable still count
+            extra=[
+                "|",
+                ("partner_id.concierge_vulnerable", "=", True),
+                ("partner_id.concierge_anonymized_vulnerable", "=", True),
+            ],
         )
 
     def _compute_indicator_avg_turnaround(self, date_from, date_to, sites):
