@@ -11,3 +11,4 @@ from . import test_request_link
 from . import test_demo
 from . import test_xmlrpc
 from . import test_portal_privacy
+from . import test_privacy
