@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "data/concierge_indicator_data.xml",
         "data/ir_cron_data.xml",
+        "data/ir_cron_privacy_data.xml",
         "data/concierge_funding_data.xml",
         "views/concierge_site_views.xml",
         "views/concierge_indicator_views.xml",
@@ -27,6 +28,8 @@
         "views/res_config_settings_views.xml",
         "wizards/concierge_indicator_recompute_views.xml",
         "views/menus.xml",
+        "report/concierge_privacy_report.xml",
+        "views/concierge_privacy_views.xml",
     ],
     "demo": [
         "demo/concierge_site_demo.xml",

@@ -8,3 +8,4 @@ from . import contract_line
 from . import crm_lead
 from . import sale_order
 from . import concierge_indicator_value
+from . import res_partner

@@ -79,8 +79,8 @@ class ReportEmployer(models.AbstractModel):
 
         Each row: month (first day), category (name, or False for the
         "other" row), number of requests, of employer-paid requests and of
-        distinct employees. A cell covering fewer than ``MIN_EMPLOYEES``
-        distinct employees is merged into the "other" row of its month.
+        distinct employees. No row covers fewer than ``MIN_EMPLOYEES``
+        distinct employees (see :meth:`_merge_small_cells`).
         """
         cells = {}
         for request in requests:
@@ -94,17 +94,17 @@ class ReportEmployer(models.AbstractModel):
                 cell["employees"].add(request.partner_id.id)
                 if request.concierge_payer == "employer":
                     cell["employer"].add(request.id)
-        merged = {}
+        months = {}
         for (month, category), cell in cells.items():
-            if category and len(cell["employees"]) >= MIN_EMPLOYEES:
-                merged[(month, category)] = cell
-                continue
-            other = merged.setdefault(
-                (month, False),
-                {"requests": set(), "employer": set(), "employees": set()},
+            months.setdefault(month, {})[category] = cell
+        merged = {}
+        for month, month_cells in months.items():
+            merged.update(
+                {
+                    (month, category): cell
+                    for category, cell in self._merge_small_cells(month_cells).items()
+                }
             )
-            for key in other:
-                other[key] |= cell[key]
         rows = []
         for (month, category), cell in sorted(
             merged.items(), key=lambda item: (item[0][0], not item[0][1], item[0][1])
@@ -124,6 +124,37 @@ class ReportEmployer(models.AbstractModel):
                 }
             )
         return rows
+
+    @api.model
+    def _merge_small_cells(self, month_cells):
+        """The cells of one month that can be shown, by category (False for
+        "other").
+
+        A category used by fewer than ``MIN_EMPLOYEES`` distinct employees
+        goes to "other". When "other" itself covers fewer than
+        ``MIN_EMPLOYEES`` employees, the smallest categories join it until it
+        covers enough; when even the whole month covers fewer, nothing of the
+        month is shown.
+        """
+        shown, other = {}, {"requests": set(), "employer": set(), "employees": set()}
+        for category, cell in month_cells.items():
+            if category and len(cell["employees"]) >= MIN_EMPLOYEES:
+                shown[category] = cell
+                continue
+            for key in other:
+                other[key] |= cell[key]
+        if not other["requests"]:
+            return shown
+        by_size = sorted(
+            shown, key=lambda category: (len(shown[category]["employees"]), category)
+        )
+        while len(other["employees"]) < MIN_EMPLOYEES and by_size:
+            cell = shown.pop(by_size.pop(0))
+            for key in other:
+                other[key] |= cell[key]
+        if len(other["employees"]) >= MIN_EMPLOYEES:
+            shown[False] = other
+        return shown
 
     @api.model
     def _prepare_quota_rows(self, contract, requests):
@@ -228,7 +259,9 @@ class ReportEmployer(models.AbstractModel):
             0,
             self.env._(
                 "Categories used by fewer than %(min)s employees in a month are "
-                "grouped under Other.",
+                "grouped under Other; when Other itself covers fewer, the smallest "
+                "categories join it, and a month used by fewer than %(min)s "
+                "employees in all is not shown.",
                 min=MIN_EMPLOYEES,
             ),
             italic,

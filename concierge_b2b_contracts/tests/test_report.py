@@ -94,35 +94,46 @@ class TestEmployerReport(B2bCase):
         }
 
     def test_cells_under_three_employees_merged_into_other(self):
+        # a third employee uses pressing in January: both categories of
+        # January get their own row, nothing is left for "other"
+        self._requests([(self.shirt, 20, self.employees[2])], JANUARY)
         usage = self._usage()
-        self.assertEqual(
-            set(usage),
-            {
-                (JANUARY, "Colis rapport"),
-                (JANUARY, True),
-                (FEBRUARY, "Pressing rapport"),
-                (FEBRUARY, True),
-            },
-        )
-        # three distinct employees: a row of its own
         parcels = usage[(JANUARY, "Colis rapport")]
         self.assertEqual(
             (parcels["requests"], parcels["employer_paid"], parcels["employees"]),
             (4, 4, 3),
         )
-        # two distinct employees: merged into "other", category not shown
-        other = usage[(JANUARY, True)]
-        self.assertEqual((other["requests"], other["employees"]), (2, 2))
-        self.assertNotIn("Pressing", other["category"])
-        self.assertIn("Other", other["category"])
-        self.assertEqual(usage[(FEBRUARY, "Pressing rapport")]["employees"], 3)
-        self.assertEqual(usage[(FEBRUARY, True)]["requests"], 2)
-
-    def test_third_employee_gets_the_category_its_own_row(self):
-        self._requests([(self.shirt, 20, self.employees[2])], JANUARY)
-        usage = self._usage()
         self.assertEqual(usage[(JANUARY, "Pressing rapport")]["employees"], 3)
         self.assertNotIn((JANUARY, True), usage)
+        # February: parcels by 2 employees only go to "other"; "other" would
+        # cover 2 employees, so pressing (the smallest category) joins it
+        self.assertNotIn((FEBRUARY, "Colis rapport"), usage)
+        self.assertNotIn((FEBRUARY, "Pressing rapport"), usage)
+        other = usage[(FEBRUARY, True)]
+        self.assertEqual(
+            (other["requests"], other["employer_paid"], other["employees"]),
+            (5, 2, 3),
+        )
+        self.assertIn("Other", other["category"])
+
+    def test_other_never_covers_fewer_than_three_employees(self):
+        # January: pressing by 2 employees; "other" takes parcels too rather
+        # than showing a row of 2 employees
+        usage = self._usage()
+        self.assertEqual(set(usage), {(JANUARY, True), (FEBRUARY, True)})
+        other = usage[(JANUARY, True)]
+        self.assertEqual((other["requests"], other["employees"]), (6, 3))
+        self.assertNotIn("Pressing", other["category"])
+        for row in usage.values():
+            self.assertGreaterEqual(row["employees"], 3)
+
+    def test_month_of_fewer_than_three_employees_not_shown(self):
+        march = date(2026, 3, 1)
+        e0, e1, __ = self.employees
+        self._requests([(self.parcel, 3, e0), (self.shirt, 4, e1)], march)
+        usage = self._usage(date_to=date(2026, 3, 31))
+        self.assertFalse([key for key in usage if key[0] == march])
+        self.assertEqual(len(usage), 2, "January and February stay")
 
     def test_quota_and_overage_per_period(self):
         self.contract._recurring_create_invoice(JANUARY)
@@ -153,6 +164,8 @@ class TestEmployerReport(B2bCase):
         self.assertEqual(report["total_overage_amount"], 24.0)
 
     def test_no_personal_data_in_pdf_and_xlsx(self):
+        # both categories of January used by 3 employees: shown by name
+        self._requests([(self.shirt, 20, self.employees[2])], JANUARY)
         self.contract._recurring_create_invoice(JANUARY)
         self.contract._recurring_create_invoice(FEBRUARY)
         data = {"date_from": "2026-01-01", "date_to": "2026-02-28"}

@@ -222,3 +222,17 @@ class TestEmployeeRequests(B2bCase):
         self._request(self.parcel, date.today())
         contract.invalidate_recordset(["concierge_usage"])
         self.assertEqual(contract.concierge_usage, 1)
+
+
+@tagged("post_install", "-at_install")
+class TestEmployeePrivacyExport(B2bCase):
+    def test_export_names_the_plan_covering_the_employee(self):
+        contract = self._create_contract(code="CTR-RGPD")
+        employee = self.employees[0]
+        data = employee.with_user(self.manager)._concierge_privacy_export()
+        [plan] = data["sections"]["company_plans"]["records"]
+        self.assertEqual(plan["name"], contract.name)
+        self.assertEqual(plan["concierge_plan_id"], "Essentiel test")
+        alone = self.env["res.partner"].create({"name": "Sans employeur"})
+        data = alone.with_user(self.manager)._concierge_privacy_export()
+        self.assertEqual(data["sections"]["company_plans"]["records"], [])

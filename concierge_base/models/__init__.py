@@ -14,3 +14,4 @@ from . import product_category
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import concierge_privacy_log

@@ -9,3 +9,6 @@ class ResConfigSettings(models.TransientModel):
     concierge_phone_country_id = fields.Many2one(
         related="company_id.concierge_phone_country_id", readonly=False
     )
+    concierge_privacy_retention_months = fields.Integer(
+        related="company_id.concierge_privacy_retention_months", readonly=False
+    )

@@ -1,7 +1,13 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from datetime import date, datetime, time
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html2plaintext, is_html_empty
 
 PHONE_FIELDS = ("phone", "mobile")
 FUNDER_TYPES = [
@@ -17,6 +23,25 @@ FUNDER_TYPES = [
     ("other", "Other"),
 ]
 PUBLIC_FUNDER_TYPES = ("commune", "epci", "departement", "region", "state", "eu")
+MANAGER_GROUP = "concierge_base.group_concierge_manager"
+# contact fields erased by the anonymisation (the name is replaced)
+ERASED_CONTACT_FIELDS = (
+    "email",
+    "phone",
+    "mobile",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "state_id",
+    "website",
+    "function",
+    "title",
+    "ref",
+    "vat",
+    "comment",
+    "image_1920",
+)
 
 
 class ResPartner(models.Model):
@@ -66,6 +91,22 @@ class ResPartner(models.Model):
         groups="concierge_base.group_concierge_user",
         help="Date the person agreed that the conciergerie keeps this "
         "information (GDPR).",
+    )
+    concierge_anonymized_date = fields.Datetime(
+        string="Anonymised on",
+        readonly=True,
+        copy=False,
+        groups="concierge_base.group_concierge_user",
+        help="The person asked to be forgotten: name, contact data, notes, "
+        "vulnerable status and consent were erased on this date.",
+    )
+    concierge_anonymized_vulnerable = fields.Boolean(
+        string="Counted as vulnerable (anonymised)",
+        readonly=True,
+        copy=False,
+        groups="concierge_base.group_concierge_user",
+        help="Statistical trace of an anonymised person: the indicators of "
+        "vulnerable people served keep counting them.",
     )
 
     concierge_funder_type = fields.Selection(
@@ -263,3 +304,440 @@ class ResPartner(models.Model):
             "default_concierge_beneficiary_type": "employee",
         }
         return action
+
+    # ------------------------------------------------------------------
+    # personal data (GDPR): right of access (export), right to erasure
+    # (anonymisation), retention (purge of inactive people). Each addon adds
+    # its part by extending these hooks with super():
+    # _concierge_privacy_data, _concierge_check_anonymize,
+    # _concierge_anonymize, _concierge_privacy_last_activity,
+    # _concierge_privacy_purge_domain and _concierge_privacy_purge.
+    # ------------------------------------------------------------------
+    def _concierge_check_privacy_manager(self):
+        if self.env.su or self.env.user.has_group(MANAGER_GROUP):
+            return True
+        raise AccessError(
+            self.env._(
+                "Only a Conciergerie manager may export or anonymise the personal "
+                "data of a person."
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # right of access: export
+    # ------------------------------------------------------------------
+    def _concierge_privacy_value(self, record, fname):
+        """The value of ``record[fname]`` as JSON (text, number, list, None)."""
+        field = record._fields[fname]
+        value = record[fname]
+        if field.type == "many2one":
+            return value.display_name or None
+        if field.type in ("one2many", "many2many"):
+            return value.mapped("display_name")
+        if field.type == "selection":
+            labels = dict(field._description_selection(self.env))
+            return labels.get(value) if value else None
+        if field.type == "boolean":
+            return bool(value)
+        if not value and value != 0:
+            return None
+        if field.type == "date":
+            return fields.Date.to_string(value)
+        if field.type == "datetime":
+            return fields.Datetime.to_string(value)
+        if field.type == "html":
+            return None if is_html_empty(value) else html2plaintext(value)
+        if field.type == "binary":
+            return None
+        return value
+
+    def _concierge_privacy_section(self, title, records, field_names):
+        """One section of the export: its title, the labels of its fields and
+        one dict per record, by field name."""
+        return {
+            "title": title,
+            "fields": {
+                fname: records._fields[fname]._description_string(self.env)
+                for fname in field_names
+            },
+            "records": [
+                {
+                    fname: self._concierge_privacy_value(record, fname)
+                    for fname in field_names
+                }
+                for record in records
+            ],
+        }
+
+    def _concierge_privacy_data(self):
+        """Everything the suite holds on this person, by section. Addons add
+        their sections with ``super()``."""
+        self.ensure_one()
+        partner = self.sudo()
+        env = self.env
+        messages = (
+            env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("message_type", "in", ("email", "comment")),
+                    "|",
+                    ("author_id", "=", partner.id),
+                    "&",
+                    ("model", "=", "res.partner"),
+                    ("res_id", "=", partner.id),
+                ],
+                order="date, id",
+            )
+        )
+        moves = (
+            env["account.move"]
+            .sudo()
+            .search(
+                [("partner_id", "=", partner.id), ("move_type", "!=", "entry")],
+                order="date, id",
+            )
+        )
+        return {
+            "contact": self._concierge_privacy_section(
+                env._("Contact"),
+                partner,
+                [
+                    "name",
+                    "email",
+                    "phone",
+                    "mobile",
+                    "street",
+                    "street2",
+                    "zip",
+                    "city",
+                    "state_id",
+                    "country_id",
+                    "lang",
+                    "function",
+                    "website",
+                    "comment",
+                    "create_date",
+                ],
+            ),
+            "beneficiary": self._concierge_privacy_section(
+                env._("Beneficiary"),
+                partner,
+                [
+                    "concierge_beneficiary_type",
+                    "concierge_employer_id",
+                    "concierge_site_id",
+                    "concierge_vulnerable",
+                    "concierge_consent_date",
+                    "concierge_anonymized_date",
+                ],
+            ),
+            "messages": self._concierge_privacy_section(
+                env._("Messages"),
+                messages,
+                ["date", "record_name", "subject", "body"],
+            ),
+            "invoices": self._concierge_privacy_section(
+                env._("Invoices"),
+                moves,
+                [
+                    "name",
+                    "move_type",
+                    "invoice_date",
+                    "amount_total",
+                    "state",
+                    "payment_state",
+                ],
+            ),
+        }
+
+    def _concierge_privacy_export(self):
+        """The export of this person's data (a dict ready for JSON), logged."""
+        self._concierge_check_privacy_manager()
+        self.ensure_one()
+        sections = self._concierge_privacy_data()
+        self.env["concierge.privacy.log"]._concierge_log(
+            "export",
+            self,
+            {self.id: ", ".join(s["title"] for s in sections.values() if s["records"])},
+        )
+        return {
+            "person": self.sudo().name,
+            "reference": f"#{self.id}",
+            "exported_at": fields.Datetime.to_string(fields.Datetime.now()),
+            "exported_by": self.env.user.name,
+            "company": self.env.company.name,
+            "sections": sections,
+        }
+
+    def action_concierge_privacy_export_json(self):
+        self._concierge_check_privacy_manager()
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/concierge/privacy/{self.id}/export.json",
+            "target": "download",
+        }
+
+    def action_concierge_privacy_export_pdf(self):
+        self._concierge_check_privacy_manager()
+        self.ensure_one()
+        return self.env.ref(
+            "concierge_base.action_report_concierge_privacy_export"
+        ).report_action(self)
+
+    # ------------------------------------------------------------------
+    # right to erasure: anonymisation
+    # ------------------------------------------------------------------
+    def _concierge_check_anonymize(self):
+        """Refuse what cannot be anonymised, with the reason. Addons add
+        their refusals with ``super()``."""
+        for partner in self.sudo().with_context(active_test=False):
+            if partner.concierge_anonymized_date:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is already anonymised.", name=partner.display_name
+                    )
+                )
+            if partner.is_company:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is a company: only the data of a person can be "
+                        "anonymised.",
+                        name=partner.display_name,
+                    )
+                )
+            if partner.user_ids:
+                raise UserError(
+                    self.env._(
+                        "%(name)s has a user account (%(login)s): remove the "
+                        "account first, then anonymise the person.",
+                        name=partner.display_name,
+                        login=", ".join(partner.user_ids.mapped("login")),
+                    )
+                )
+        drafts = (
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", self.ids),
+                    ("state", "=", "draft"),
+                    ("move_type", "!=", "entry"),
+                ]
+            )
+        )
+        if drafts:
+            raise UserError(
+                self.env._(
+                    "%(name)s has invoices or bills in draft (%(moves)s): post or "
+                    "delete them first, so that no document is left to issue in "
+                    "the person's name.",
+                    name=drafts.partner_id[:1].display_name,
+                    moves=", ".join(drafts.mapped("display_name")),
+                )
+            )
+        return True
+
+    def _concierge_prepare_anonymize_vals(self):
+        self.ensure_one()
+        vals = dict.fromkeys(ERASED_CONTACT_FIELDS, False)
+        vals.update(
+            {
+                "name": self.env._("Anonymised person #%(id)s", id=self.id),
+                "concierge_vulnerable": False,
+                "concierge_consent_date": False,
+                "concierge_anonymized_date": fields.Datetime.now(),
+                "concierge_anonymized_vulnerable": self.concierge_vulnerable,
+            }
+        )
+        return vals
+
+    def _concierge_anonymize(self):
+        """Erase the person's data; what counts (type, site, employer,
+        invoices, requests, attendances) stays. Addons erase their part with
+        ``super()``."""
+        partners = self.sudo().with_context(
+            tracking_disable=True, concierge_skip_phone_format=True
+        )
+        for partner in partners:
+            partner.write(partner._concierge_prepare_anonymize_vals())
+        Message = self.env["mail.message"].sudo()
+        # the chatter of the contact holds its former values (tracking)
+        Message.search(
+            [("model", "=", "res.partner"), ("res_id", "in", self.ids)]
+        ).unlink()
+        # what the person wrote elsewhere (mails to the request alias...)
+        written = Message.search(
+            [
+                ("author_id", "in", self.ids),
+                ("message_type", "in", ("email", "comment")),
+            ]
+        )
+        written.attachment_ids.unlink()
+        written.write(
+            {
+                "body": Markup("<p>%s</p>")
+                % self.env._("Message erased (anonymisation)."),
+                "subject": False,
+                "email_from": False,
+            }
+        )
+        return True
+
+    def action_concierge_anonymize(self):
+        """Anonymise these people on their request (right to erasure)."""
+        self._concierge_check_privacy_manager()
+        self._concierge_check_anonymize()
+        self._concierge_anonymize()
+        self.env["concierge.privacy.log"]._concierge_log(
+            "anonymize",
+            self,
+            dict.fromkeys(
+                self.ids,
+                self.env._(
+                    "Name, contact data, notes, vulnerable status, consent and "
+                    "messages erased."
+                ),
+            ),
+        )
+        for partner in self.sudo():
+            partner.message_post(
+                body=self.env._(
+                    "Personal data anonymised on request by %(user)s.",
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    # ------------------------------------------------------------------
+    # retention: purge of people with no recent activity
+    # ------------------------------------------------------------------
+    @api.model
+    def _concierge_privacy_merge_activity(self, activity, pairs):
+        """Keep in ``activity`` ({partner id: datetime}) the latest of the
+        (partner id, date or datetime) ``pairs``."""
+        for partner_id, when in pairs:
+            if not partner_id or not when:
+                continue
+            if not isinstance(when, datetime) and isinstance(when, date):
+                when = datetime.combine(when, time.max)
+            if partner_id not in activity or when > activity[partner_id]:
+                activity[partner_id] = when
+        return activity
+
+    def _concierge_privacy_last_activity(self):
+        """{partner id: last activity}: the contact's creation, its consent,
+        its invoices, the messages it wrote. Addons add theirs with
+        ``super()``."""
+        partners = self.sudo()
+        activity = self._concierge_privacy_merge_activity(
+            {},
+            [(p.id, p.create_date) for p in partners]
+            + [(p.id, p.concierge_consent_date) for p in partners],
+        )
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", self.ids), ("move_type", "!=", "entry")],
+                ["partner_id"],
+                ["date:max"],
+            )
+        )
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            ._read_group(
+                [
+                    ("author_id", "in", self.ids),
+                    ("message_type", "in", ("email", "comment")),
+                ],
+                ["author_id"],
+                ["date:max"],
+            )
+        )
+        return self._concierge_privacy_merge_activity(
+            activity,
+            [(partner.id, last) for partner, last in moves]
+            + [(partner.id, last) for partner, last in messages],
+        )
+
+    @api.model
+    def _concierge_privacy_purge_domain(self):
+        """Domains (OR-ed) of the people holding data the retention purges."""
+        return [
+            [("concierge_vulnerable", "=", True)],
+            [("concierge_consent_date", "!=", False)],
+            [("comment", "!=", False)],
+        ]
+
+    def _concierge_privacy_purge(self):
+        """Purge the retained data of these people; return {partner id:
+        [labels of what was purged]}. Addons purge theirs with ``super()``."""
+        purged = {partner.id: [] for partner in self}
+        partners = self.sudo().with_context(
+            tracking_disable=True, concierge_skip_phone_format=True
+        )
+        for fname in ("concierge_vulnerable", "concierge_consent_date", "comment"):
+            label = partners._fields[fname]._description_string(self.env)
+            holders = partners.filtered(
+                lambda p, fname=fname: (
+                    not is_html_empty(p[fname]) if fname == "comment" else p[fname]
+                )
+            )
+            for partner in holders:
+                purged[partner.id].append(label)
+            holders.write({fname: False})
+        # former values kept by the tracking of the contact
+        self.env["mail.tracking.value"].sudo().search(
+            [
+                ("field_id.model", "=", "res.partner"),
+                ("field_id.name", "in", ("concierge_vulnerable",)),
+                ("mail_message_id.model", "=", "res.partner"),
+                ("mail_message_id.res_id", "in", self.ids),
+            ]
+        ).unlink()
+        return purged
+
+    @api.model
+    def _concierge_privacy_inactive(self, now=None):
+        """People holding retained data and inactive for longer than the
+        retention period of their company."""
+        now = now or fields.Datetime.now()
+        domains = self._concierge_privacy_purge_domain()
+        domain = [("is_company", "=", False)]
+        domain += ["|"] * (len(domains) - 1) + [leaf for d in domains for leaf in d]
+        candidates = self.sudo().with_context(active_test=False).search(domain)
+        inactive = self.browse()
+        for start in range(0, len(candidates), 1000):
+            chunk = candidates[start : start + 1000]
+            activity = chunk._concierge_privacy_last_activity()
+            for partner in chunk:
+                company = partner.company_id or self.env.company
+                months = company.concierge_privacy_retention_months
+                limit = now - relativedelta(months=months)
+                last = activity.get(partner.id)
+                if months > 0 and (not last or last < limit):
+                    inactive |= partner
+        return inactive
+
+    @api.model
+    def _cron_concierge_privacy_purge(self, batch_size=200):
+        """Purge the vulnerable status, consent and notes of the people
+        inactive for longer than the retention period, one batch per run
+        (the cron runs again at once while people remain), logged."""
+        inactive = self._concierge_privacy_inactive()
+        batch = inactive[:batch_size]
+        if batch:
+            purged = batch._concierge_privacy_purge()
+            self.env["concierge.privacy.log"]._concierge_log(
+                "purge",
+                batch,
+                {pid: ", ".join(labels) for pid, labels in purged.items() if labels},
+            )
+        self.env["ir.cron"]._notify_progress(
+            done=len(batch), remaining=len(inactive) - len(batch)
+        )
+        return True

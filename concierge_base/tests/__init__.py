@@ -6,3 +6,4 @@ from . import test_funding
 from . import test_funding_mix
 from . import test_test_phase
 from . import test_demo
+from . import test_privacy

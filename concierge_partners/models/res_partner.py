@@ -175,3 +175,28 @@ class ResPartner(models.Model):
         action["domain"] = [("provider_id", "=", self.id)]
         action["context"] = {"default_provider_id": self.id}
         return action
+
+    # ------------------------------------------------------------------
+    # personal data (GDPR): a self-employed provider is a person
+    # ------------------------------------------------------------------
+    def _concierge_privacy_data(self):
+        data = super()._concierge_privacy_data()
+        partner = self.sudo()
+        if partner.concierge_is_provider:
+            data["provider"] = self._concierge_privacy_section(
+                self.env._("Provider"),
+                partner,
+                [
+                    "concierge_provider_kind",
+                    "concierge_siret",
+                    "concierge_naf_code",
+                    "concierge_charter_date",
+                    "concierge_category_ids",
+                ],
+            )
+            data["commission_agreements"] = self._concierge_privacy_section(
+                self.env._("Commission agreements"),
+                partner.concierge_agreement_ids,
+                ["name", "commission_model", "basis", "date_start", "date_end"],
+            )
+        return data

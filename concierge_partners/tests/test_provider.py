@@ -108,3 +108,21 @@ class TestProviderAgreementModel(CommissionCase):
             self.producer.with_user(employee).concierge_commission_model,
             "consignment",
         )
+
+    def test_self_employed_provider_in_the_privacy_export(self):
+        provider = self.env["res.partner"].create(
+            {
+                "name": "Julie Couturière",
+                "concierge_is_provider": True,
+                "concierge_provider_kind": "self_employed",
+                "concierge_siret": "732 829 320 00074",
+            }
+        )
+        data = provider.with_user(self.manager)._concierge_privacy_export()
+        [record] = data["sections"]["provider"]["records"]
+        self.assertEqual(record["concierge_siret"], "73282932000074")
+        self.assertEqual(record["concierge_provider_kind"], "Self-employed")
+        self.assertEqual(data["sections"]["commission_agreements"]["records"], [])
+        beneficiary = self.env["res.partner"].create({"name": "Pas prestataire"})
+        data = beneficiary.with_user(self.manager)._concierge_privacy_export()
+        self.assertNotIn("provider", data["sections"])

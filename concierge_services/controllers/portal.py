@@ -85,12 +85,24 @@ class ConciergePortal(CustomerPortal):
         )
         return request.render("concierge_services.portal_request_page", values)
 
+    def _concierge_portal_company(self):
+        """The company whose catalogue the portal user sees: the company of
+        their home site, else their user's company."""
+        user = request.env.user
+        return user.partner_id.sudo().concierge_site_id.company_id or user.company_id
+
     def _concierge_portal_products(self):
+        """Services of the portal user's company (and shared ones) only."""
+        company = self._concierge_portal_company()
         return (
             request.env["product.product"]
             .sudo()
             .search(
-                [("concierge_category_id", "!=", False), ("sale_ok", "=", True)],
+                [
+                    ("concierge_category_id", "!=", False),
+                    ("sale_ok", "=", True),
+                    ("company_id", "in", [False, company.id]),
+                ],
                 order="concierge_category_id, name",
             )
         )
@@ -151,6 +163,8 @@ class ConciergePortal(CustomerPortal):
         }
         if site:
             vals.update(site_id=site.id, company_id=site.company_id.id)
+        else:
+            vals["company_id"] = self._concierge_portal_company().id
         record = env["concierge.service.request"].sudo().create(vals)
         record.message_subscribe(partner_ids=partner.ids)
         return record

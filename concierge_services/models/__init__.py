@@ -11,3 +11,4 @@ from . import sale_order
 from . import stock_location
 from . import stock_move
 from . import concierge_indicator_value
+from . import res_partner

@@ -53,7 +53,12 @@ class ConciergeIndicatorValue(models.Model):
             date_to,
             sites,
             "partner_id:count_distinct",
-            extra=[("partner_id.concierge_vulnerable", "=", True)],
+            # anonymised people who were vulnerable still count
+            extra=[
+                "|",
+                ("partner_id.concierge_vulnerable", "=", True),
+                ("partner_id.concierge_anonymized_vulnerable", "=", True),
+            ],
             total=True,
         )
 

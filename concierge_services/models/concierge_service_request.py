@@ -1,5 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import logging
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
@@ -23,6 +24,14 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 OPEN_STATES = ("draft", "confirmed", "in_progress", "ready")
+# senders of delivery reports and other automatic mails (local part)
+AUTOMATIC_SENDERS = ("mailer-daemon", "postmaster")
+# Precedence values of list, bulk and auto-reply mails
+AUTOMATIC_PRECEDENCES = ("bulk", "auto_reply", "junk", "list")
+# headers set by out-of-office and other auto-responders
+AUTOREPLY_HEADERS = ("X-Autoreply", "X-Autorespond", "X-Auto-Reply")
+
+_logger = logging.getLogger(__name__)
 
 
 class ConciergeServiceRequest(models.Model):
@@ -361,14 +370,68 @@ class ConciergeServiceRequest(models.Model):
     # mail gateway: a mail to the alias creates a request
     # ------------------------------------------------------------------
     @api.model
+    def _concierge_request_alias(self):
+        return self.env.ref(
+            "concierge_services.mail_alias_concierge_request", raise_if_not_found=False
+        )
+
+    @api.model
+    def _concierge_alias_accepts_anyone(self):
+        """Whether a mail from an unknown sender may create a beneficiary (the
+        setting "Requests by e-mail from" of the request alias)."""
+        alias = self._concierge_request_alias()
+        return bool(alias) and alias.sudo().alias_contact == "everyone"
+
+    @api.model
+    def _concierge_is_automatic_mail(self, message, message_dict):
+        """Whether an incoming mail was sent by a machine: an auto-reply
+        (out of office), a bulk or list mail, or a bounce. No request is made
+        of it, and nothing is sent back, so that two robots never loop."""
+        if message_dict.get("is_bounce") or self._detect_is_bounce(
+            message, message_dict
+        ):
+            return True
+        auto_submitted = (message.get("Auto-Submitted") or "").strip().lower()
+        if auto_submitted and auto_submitted != "no":
+            return True
+        precedence = (message.get("Precedence") or "").strip().lower()
+        if precedence in AUTOMATIC_PRECEDENCES:
+            return True
+        if any(message.get(header) for header in AUTOREPLY_HEADERS):
+            return True
+        if (message.get("Return-Path") or "").strip() == "<>":
+            return True
+        email = email_normalize(message_dict.get("email_from") or "") or ""
+        return email.split("@", 1)[0] in AUTOMATIC_SENDERS
+
+    @api.model
+    def _routing_check_route(self, message, message_dict, route, raise_exception=True):
+        if (
+            route
+            and route[0] == self._name
+            and (self._concierge_is_automatic_mail(message, message_dict))
+        ):
+            _logger.info(
+                "Routing mail from %s with Message-Id %s: automatic mail "
+                "(auto-reply, bulk or bounce), no request created and no reply.",
+                message_dict.get("email_from"),
+                message_dict.get("message_id"),
+            )
+            return ()
+        return super()._routing_check_route(
+            message, message_dict, route, raise_exception=raise_exception
+        )
+
+    @api.model
     def _concierge_partner_from_email(self, email_from):
-        """The beneficiary writing from ``email_from``, created if unknown."""
+        """The beneficiary writing from ``email_from``; created if unknown
+        when the alias accepts mails from anyone."""
         email = email_normalize(email_from or "")
         if not email:
             return self.env["res.partner"]
         partners = self._mail_find_partner_from_emails([email])
         partner = partners[0] if partners else self.env["res.partner"]
-        if not partner:
+        if not partner and self._concierge_alias_accepts_anyone():
             name, email = parse_contact_from_email(email_from)
             partner = self.env["res.partner"].create(
                 {

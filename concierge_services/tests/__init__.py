@@ -9,3 +9,5 @@ from . import test_tour
 from . import test_performance
 from . import test_indicators
 from . import test_demo
+from . import test_mail_privacy
+from . import test_privacy

@@ -139,3 +139,45 @@ class TestPortal(HttpCase):
                 ]
             )
         )
+
+    def test_portal_catalogue_of_the_users_company_only(self):
+        other_company = self.env["res.company"].create(
+            {"name": "Conciergerie voisine du portail"}
+        )
+        foreign = self.env["product.product"].create(
+            {
+                "name": "Service de la voisine",
+                "type": "service",
+                "list_price": 5.0,
+                "company_id": other_company.id,
+                "concierge_category_id": self.product.concierge_category_id.id,
+            }
+        )
+        own = self.env["product.product"].create(
+            {
+                "name": "Service de la maison",
+                "type": "service",
+                "list_price": 5.0,
+                "company_id": self.site.company_id.id,
+                "concierge_category_id": self.product.concierge_category_id.id,
+            }
+        )
+        self.authenticate("portal_alice", "portal_alice")
+        form = self.url_open("/my/requests/new")
+        self.assertIn("Service de la maison", form.text)
+        self.assertIn("Ourlet de pantalon", form.text, "shared services stay")
+        self.assertNotIn("Service de la voisine", form.text)
+        response = self.url_open(
+            "/my/requests/new",
+            data={
+                "product_id": foreign.id,
+                "quantity": "1",
+                "csrf_token": self._csrf_token(),
+            },
+        )
+        self.assertIn("o_concierge_error", response.text)
+        requests = self.env["concierge.service.request"].search(
+            [("partner_id", "=", self.alice.partner_id.id), ("channel", "=", "portal")]
+        )
+        self.assertFalse(requests)
+        self.assertEqual(own.company_id, self.site.company_id)

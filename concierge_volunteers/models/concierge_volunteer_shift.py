@@ -78,12 +78,24 @@ class ConciergeVolunteerShift(models.Model):
         index=True,
         check_company=True,
         tracking=True,
+        groups="concierge_base.group_concierge_user",
         domain="[('state', 'in', ('confirmed', 'in_progress', 'ready'))]",
         help="The request this delivery or visit serves: when a volunteer "
         "attends the shift, the request moves on.",
     )
-    note = fields.Text()
+    note = fields.Text(
+        groups="concierge_base.group_concierge_user",
+        help="Private: may hold the address and door code of the person "
+        "served. Volunteers see it on the portal only once signed up.",
+    )
     color = fields.Integer(related="mission_id.color")
+    concierge_portal_open = fields.Boolean(
+        string="Open to me",
+        compute="_compute_concierge_portal_open",
+        search="_search_concierge_portal_open",
+        help="Open shift the current user, a volunteer, may sign up for "
+        "(their skills match the mission's).",
+    )
 
     @api.depends("mission_id.name", "date_start")
     def _compute_name(self):
@@ -126,6 +138,21 @@ class ConciergeVolunteerShift(models.Model):
         for shift in self:
             shift.seats_taken = taken.get(shift.id, 0)
             shift.seats_available = shift.capacity - shift.seats_taken
+
+    @api.depends_context("uid")
+    def _compute_concierge_portal_open(self):
+        shifts = self.sudo()._concierge_open_for(self.env.user.partner_id)
+        for shift in self:
+            shift.concierge_portal_open = shift.id in shifts.ids
+
+    def _search_concierge_portal_open(self, operator, value):
+        """Shifts open to the current user (used by the portal record rule,
+        which Odoo evaluates as superuser: the search runs without rules)."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("This search on open shifts is not supported."))
+        shifts = self.sudo()._concierge_open_for(self.env.user.partner_id)
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", shifts.ids)]
 
     @api.depends("date_start", "company_id.concierge_volunteer_signup_delay")
     def _compute_signup_deadline(self):
@@ -255,7 +282,10 @@ class ConciergeVolunteerShift(models.Model):
     # sign-up (portal)
     # ------------------------------------------------------------------
     def _concierge_open_for(self, partner):
-        """Open shifts, not started yet, whose mission skills ``partner`` has."""
+        """Open shifts, not started yet, whose mission skills ``partner`` has
+        (none when ``partner`` is not a volunteer)."""
+        if not partner.sudo().concierge_is_volunteer:
+            return self.browse()
         skills = partner.sudo().concierge_volunteer_skill_ids
         shifts = self.search(
             [

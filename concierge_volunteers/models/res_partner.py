@@ -1,9 +1,14 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 VOLUNTEER_GROUP = "concierge_base.group_concierge_user"
+# free-text data of a volunteer purged after the retention period
+PURGED_VOLUNTEER_FIELDS = (
+    "concierge_volunteer_availability",
+    "concierge_emergency_contact",
+)
 
 
 class ResPartner(models.Model):
@@ -39,3 +44,114 @@ class ResPartner(models.Model):
                         name=partner.display_name,
                     )
                 )
+
+    # ------------------------------------------------------------------
+    # personal data (GDPR): export, anonymisation, retention
+    # ------------------------------------------------------------------
+    def _concierge_privacy_attendances(self):
+        return (
+            self.env["concierge.volunteer.attendance"]
+            .sudo()
+            .search([("partner_id", "in", self.ids)], order="date_start, id")
+        )
+
+    def _concierge_privacy_served_shifts(self):
+        """Shifts serving the requests of these people: their notes may hold
+        the address and door code of the person."""
+        return (
+            self.env["concierge.volunteer.shift"]
+            .sudo()
+            .search([("service_request_id.partner_id", "in", self.ids)])
+        )
+
+    def _concierge_privacy_data(self):
+        data = super()._concierge_privacy_data()
+        env = self.env
+        partner = self.sudo()
+        if partner.concierge_is_volunteer or partner.concierge_volunteer_skill_ids:
+            data["volunteer"] = self._concierge_privacy_section(
+                env._("Volunteer"),
+                partner,
+                [
+                    "concierge_is_volunteer",
+                    "concierge_volunteer_skill_ids",
+                    "concierge_volunteer_availability",
+                    "concierge_volunteer_charter_date",
+                    "concierge_emergency_contact",
+                ],
+            )
+        data["volunteer_attendances"] = self._concierge_privacy_section(
+            env._("Volunteer shifts"),
+            self._concierge_privacy_attendances(),
+            ["shift_id", "mission_id", "site_id", "date_start", "state", "hours"],
+        )
+        data["served_shifts"] = self._concierge_privacy_section(
+            env._("Deliveries and visits to the person"),
+            self._concierge_privacy_served_shifts(),
+            ["name", "service_request_id", "date_start", "state", "note"],
+        )
+        return data
+
+    def _concierge_check_anonymize(self):
+        res = super()._concierge_check_anonymize()
+        upcoming = self._concierge_privacy_attendances().filtered(
+            lambda a: a.state == "registered" and a.date_start > fields.Datetime.now()
+        )
+        if upcoming:
+            raise UserError(
+                self.env._(
+                    "%(name)s is registered for upcoming volunteer shifts "
+                    "(%(shifts)s): withdraw the registrations first.",
+                    name=upcoming.partner_id[:1].display_name,
+                    shifts=", ".join(upcoming.shift_id.mapped("name")),
+                )
+            )
+        return res
+
+    def _concierge_anonymize(self):
+        res = super()._concierge_anonymize()
+        self.sudo().write(
+            {
+                "concierge_volunteer_availability": False,
+                "concierge_emergency_contact": False,
+            }
+        )
+        self._concierge_privacy_served_shifts().write({"note": False})
+        return res
+
+    def _concierge_privacy_last_activity(self):
+        activity = super()._concierge_privacy_last_activity()
+        groups = (
+            self.env["concierge.volunteer.attendance"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["date_start:max"]
+            )
+        )
+        return self._concierge_privacy_merge_activity(
+            activity, [(partner.id, last) for partner, last in groups]
+        )
+
+    @api.model
+    def _concierge_privacy_purge_domain(self):
+        return [
+            *super()._concierge_privacy_purge_domain(),
+            [("concierge_volunteer_availability", "!=", False)],
+            [("concierge_emergency_contact", "!=", False)],
+        ]
+
+    def _concierge_privacy_purge(self):
+        purged = super()._concierge_privacy_purge()
+        partners = self.sudo()
+        for fname in PURGED_VOLUNTEER_FIELDS:
+            label = partners._fields[fname]._description_string(self.env)
+            holders = partners.filtered(fname)
+            for partner in holders:
+                purged.setdefault(partner.id, []).append(label)
+            holders.write({fname: False})
+        shifts = self._concierge_privacy_served_shifts().filtered("note")
+        label = self.env._("Notes of the deliveries and visits")
+        for partner in shifts.service_request_id.partner_id:
+            purged.setdefault(partner.id, []).append(label)
+        shifts.write({"note": False})
+        return purged

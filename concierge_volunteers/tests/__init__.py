@@ -10,3 +10,5 @@ from . import test_indicators
 from . import test_request_link
 from . import test_demo
 from . import test_xmlrpc
+from . import test_portal_privacy
+from . import test_privacy

@@ -1,0 +1,1 @@
+from . import concierge_privacy_report
