@@ -80,8 +80,16 @@ class ConciergeIndicatorValue(models.Model):
             "shift_id:count_distinct",
             extra=[
                 ("mission_type", "=", "delivery"),
+                # anonymised people who were vulnerable still count
+                "|",
                 (
                     "shift_id.service_request_id.partner_id.concierge_vulnerable",
+                    "=",
+                    True,
+                ),
+                (
+                    "shift_id.service_request_id.partner_id."
+                    "concierge_anonymized_vulnerable",
                     "=",
                     True,
                 ),

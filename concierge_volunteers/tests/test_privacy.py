@@ -29,6 +29,9 @@ class TestVolunteerPrivacy(VolunteerCase):
                 "name": "Germaine Servie",
                 "concierge_beneficiary_type": "inhabitant",
                 "concierge_site_id": cls.site.id,
+                # a vulnerable person: the delivery counts as one to her
+                "concierge_vulnerable": True,
+                "concierge_consent_date": "2026-01-15",
             }
         )
         cls.request = cls.env["concierge.service.request"].create(
