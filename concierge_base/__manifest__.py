@@ -3,7 +3,7 @@
 {
     "name": "Conciergerie de territoire - Base",
     "summary": "Sites, beneficiaries and the economic model of a conciergerie",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -38,5 +38,6 @@
             "concierge_base/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

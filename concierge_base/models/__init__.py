@@ -7,6 +7,7 @@ from . import concierge_funding_installment
 from . import concierge_funding_deadline
 from . import concierge_test_phase
 from . import account_account
+from . import account_chart_template
 from . import product_category
 from . import res_company
 from . import res_config_settings

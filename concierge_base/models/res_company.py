@@ -13,3 +13,19 @@ class ResCompany(models.Model):
         help="Phone numbers of beneficiaries without a country are read as "
         "numbers of this country before being stored in E.164 format.",
     )
+
+    def _concierge_map_sources(self):
+        """Declare the funding mix source of the companies' accounts (and
+        whatever else each addon needs for its revenue: its accounts, its
+        products' accounts). Called when an addon is installed, for every
+        company, and when a chart of accounts is loaded, for the companies
+        created later. Only fills what is empty or generic: what an
+        accountant chose stays."""
+        for company in self:
+            if not company.chart_template:
+                continue
+            Account = self.env["account.account"].with_company(company).sudo()
+            Account.search(
+                Account._check_company_domain(company)
+            )._concierge_map_default_sources()
+        return True
