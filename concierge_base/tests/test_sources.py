@@ -5,11 +5,12 @@ from datetime import date
 from odoo import Command
 from odoo.tests import tagged
 
+from .common import FrenchCompanyMixin
 from .test_funding import FundingCase
 
 
 @tagged("post_install", "-at_install")
-class TestSources(FundingCase):
+class TestSources(FrenchCompanyMixin, FundingCase):
     """Funding mix sources declared at install, for every company."""
 
     def _account(self, code, account_type, **vals):
@@ -63,10 +64,31 @@ class TestSources(FundingCase):
         income = Account.search(
             [*Account._check_company_domain(company), ("account_type", "=", "income")]
         )
+        # (the commission account 7082 is the commissions' when
+        # concierge_partners is installed)
+        income = income.filtered(lambda a: not a.code.startswith("7082"))
         self.assertTrue(income)
         self.assertEqual(
             set(income.mapped("concierge_source_category")), {"market_sales"}
         )
+
+    def test_french_company_created_later(self):
+        company = self._french_company()
+        Account = self.env["account.account"].with_company(company)
+
+        def source(code):
+            account = Account.search(
+                [*Account._check_company_domain(company), ("code", "=", code)]
+            )
+            self.assertEqual(len(account), 1, code)
+            return account.concierge_source_category
+
+        self.assertEqual(source("706000"), "market_sales")
+        self.assertEqual(source("701000"), "market_sales")
+        self.assertEqual(source("741000"), "public_grants")
+        self.assertFalse(source("754000"))  # rebates of cooperatives
+        self.assertFalse(source("761100"))  # financial income
+        self.assertFalse(source("607000"))
 
     def test_installment_entry_counts_once(self):
         """The entry of a grant received through an agreement counts once,

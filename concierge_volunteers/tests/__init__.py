@@ -10,3 +10,4 @@ from . import test_indicators
 from . import test_request_link
 from . import test_demo
 from . import test_xmlrpc
+from . import test_french_chart
