@@ -6,6 +6,8 @@ from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.concierge_base.tests.common import FrenchCompanyMixin
+
 from .common import CommissionCase
 
 # a month far from the demo data
@@ -14,18 +16,46 @@ MONTH = (date(2032, 3, 1), date(2032, 3, 31))
 
 
 @tagged("post_install", "-at_install")
-class TestSaleMode(CommissionCase):
+class TestSaleMode(FrenchCompanyMixin, CommissionCase):
     """Selling in a provider's name is not turnover: the journal items of
     the customer invoice and of the settlement's vendor bill in both sale
     modes, and what the funding mix, the local spend and the settlement
-    make of them."""
+    make of them, on a French association in euros (the demo company, or
+    one made for the test without demo data)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        if cls.company.chart_template != "fr":
+            cls._use_french_company()
         cls.third_party = cls.company._concierge_third_party_account()
         cls.commission_account = cls.company._concierge_commission_account()
         cls.Mix = cls.env["concierge.funding.mix"]
+
+    @classmethod
+    def _use_french_company(cls):
+        company = cls._french_company()
+        cls.env = cls.env(
+            context=dict(cls.env.context, allowed_company_ids=company.ids)
+        )
+        cls.company = company.with_env(cls.env)
+        for name in ("provider", "producer", "customer", "product", "basket"):
+            setattr(cls, name, getattr(cls, name).with_env(cls.env))
+        cls.Agreement = cls.env["concierge.commission.agreement"]
+        cls.Line = cls.env["concierge.commission.line"]
+        cls.Settlement = cls.env["concierge.commission.settlement"]
+
+    def test_french_accounts_by_code(self):
+        self.assertEqual(self.company.currency_id, self.env.ref("base.EUR"))
+        self.assertEqual(self.third_party.code, "467000")
+        self.assertEqual(self.commission_account.code, "708200")
+        accounts = self.basket.product_tmpl_id._get_product_accounts()
+        self.assertEqual(accounts["income"].code, "707000")
+        self.assertEqual(accounts["income"].concierge_source_category, "market_sales")
+        collected = self.env.ref("concierge_partners.product_collected")
+        self.assertEqual(
+            collected.product_tmpl_id._get_product_accounts()["expense"].code, "607000"
+        )
 
     def _mandate(self, **vals):
         return self._create_agreement(
@@ -209,6 +239,11 @@ class TestSaleMode(CommissionCase):
             ].sale_mode,
             "own_name",
         )
+
+    def test_company_without_chart_told_what_to_do(self):
+        self.assertFalse(self.other_company.chart_template)
+        with self.assertRaisesMessage(UserError, "Install a chart of accounts"):
+            self.other_company._concierge_third_party_account()
 
     def test_new_company_gets_its_accounts(self):
         company = self.env["res.company"].create({"name": "Conciergerie nouvelle"})
