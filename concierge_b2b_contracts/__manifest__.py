@@ -3,7 +3,7 @@
 {
     "name": "Conciergerie de territoire - Company subscriptions",
     "summary": "Plans and contracts of companies subscribing for their staff",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -31,4 +31,5 @@
         "demo/concierge_b2b_plan_demo.xml",
         "demo/contract_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

@@ -9,7 +9,14 @@
     "author": "Concierge Suite contributors",
     "website": "https://github.com/concierge-suite/concierge-suite",
     "development_status": "Alpha",
-    "depends": ["mail", "contacts", "account", "phone_validation", "portal"],
+    "depends": [
+        "mail",
+        "contacts",
+        "account",
+        "l10n_fr_account",
+        "phone_validation",
+        "portal",
+    ],
     "external_dependencies": {"python": ["phonenumbers", "xlsxwriter"]},
     "data": [
         "security/concierge_base_security.xml",
@@ -32,6 +39,7 @@
         "views/concierge_privacy_views.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/concierge_site_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/concierge_funding_demo.xml",
@@ -41,5 +49,6 @@
             "concierge_base/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

@@ -3,7 +3,7 @@
 {
     "name": "Conciergerie de territoire - Local providers",
     "summary": "Local providers of a conciergerie and the commissions they pay",
-    "version": "18.0.2.0.0",
+    "version": "18.0.3.0.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -24,6 +24,7 @@
         "views/concierge_commission_settlement_views.xml",
         "views/stock_quant_views.xml",
         "views/account_move_views.xml",
+        "views/res_company_views.xml",
         "views/wizard_views.xml",
         "views/menus.xml",
     ],
@@ -31,4 +32,5 @@
         "demo/res_partner_demo.xml",
         "demo/concierge_commission_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

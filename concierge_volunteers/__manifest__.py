@@ -4,7 +4,7 @@
     "name": "Conciergerie de territoire - Volunteers",
     "summary": "Volunteers of a conciergerie: missions, shifts, sign-up, "
     "attendance and valuation of volunteer time",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -34,4 +34,5 @@
             "concierge_volunteers/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
 }

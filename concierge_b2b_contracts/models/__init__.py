@@ -1,3 +1,6 @@
+from . import account_account
+from . import product_category
+from . import res_company
 from . import concierge_b2b_plan
 from . import concierge_b2b_plan_band
 from . import account_move

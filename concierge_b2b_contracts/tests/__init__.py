@@ -9,3 +9,4 @@ from . import test_guard
 from . import test_report
 from . import test_portal
 from . import test_demo_xmlrpc
+from . import test_funding_source

@@ -313,10 +313,11 @@ class ConciergeFundingAgreement(models.Model):
         if not company.chart_template:
             self.env["account.chart.template"].try_loading("generic_coa", company)
         Account = self.env["account.account"]
+        company_domain = Account._check_company_domain(company)
+        # the French chart's services sold (706) and operating grants (74)
         income = Account.search(
-            [("account_type", "=", "income"), ("company_ids", "in", company.ids)],
-            limit=1,
-        )
+            [*company_domain, ("code", "=like", "706%")], limit=1
+        ) or Account.search([*company_domain, ("account_type", "=", "income")], limit=1)
         misc = self.env["account.journal"].search(
             [("type", "=", "general"), ("company_id", "=", company.id)], limit=1
         )
@@ -325,8 +326,11 @@ class ConciergeFundingAgreement(models.Model):
         )
         if not (income and misc and bank):
             return
-        income.concierge_source_category = "market_sales"
-        grant_income = Account.create(
+        if not income.concierge_source_category:
+            income.concierge_source_category = "market_sales"
+        grant_income = Account.search(
+            [*company_domain, ("code", "=like", "741%")], limit=1
+        ) or Account.create(
             {
                 "code": "740100",
                 "name": "Subventions d'exploitation",

@@ -2,16 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import fields, models
 
-from .account_account import ACCOUNTING_SOURCES
+from .account_account import BASE_SOURCES
 
 
 class ProductCategory(models.Model):
     _inherit = "product.category"
 
     concierge_source_category = fields.Selection(
-        ACCOUNTING_SOURCES,
+        BASE_SOURCES,
         string="Funding mix source",
         help="Revenue lines of products of this category (or of its "
-        "sub-categories) count in the funding mix under this source, unless "
-        "their income account has a source of its own.",
+        "sub-categories) count in the funding mix under this source, whatever "
+        "their income account.",
     )

@@ -71,3 +71,23 @@ class ConciergeCase(TransactionCase):
         cls.salesman = new_test_user(
             cls.env, login="concierge_plain_employee", groups="base.group_user"
         )
+
+
+class FrenchCompanyMixin:
+    """A French association on Odoo's French chart of accounts (plan
+    comptable général), in euros, for the tests that read journal items."""
+
+    @classmethod
+    def _french_company(cls, name="Conciergerie de test (France)"):
+        company = cls.env["res.company"].create(
+            {
+                "name": name,
+                "country_id": cls.env.ref("base.fr").id,
+                "street": "5 place de l'Église",
+                "zip": "69670",
+                "city": "Vaugneray",
+            }
+        )
+        cls.env.user.company_ids = [Command.link(company.id)]
+        cls.env["account.chart.template"].try_loading("fr", company, install_demo=False)
+        return company

@@ -22,6 +22,21 @@ class TestDemo(TransactionCase):
         if not self.phase:
             self.skipTest("demo data not installed")
 
+    def test_demo_french_association(self):
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.name, "Conciergerie des Monts du Lyonnais")
+        self.assertEqual(company.chart_template, "fr")
+        self.assertEqual(company.currency_id, self.env.ref("base.EUR"))
+        self.assertEqual(company.country_id, self.env.ref("base.fr"))
+        self.assertEqual((company.zip, company.city), ("69670", "Vaugneray"))
+        self.assertEqual(company.siret, "89123456900012")
+        self.assertTrue(company.logo)
+        Account = self.env["account.account"].with_company(company)
+        sales = Account.search(
+            [*Account._check_company_domain(company), ("code", "=", "706000")]
+        )
+        self.assertEqual(sales.concierge_source_category, "market_sales")
+
     def test_demo_agreements(self):
         commune = self.env.ref("concierge_base.funding_agreement_commune_test")
         region = self.env.ref("concierge_base.funding_agreement_region_launch")

@@ -37,16 +37,23 @@ class TestFundingMix(FundingCase):
             )
 
         cls.sales_account = account("706901", "Ventes test", "income", "market_sales")
-        cls.commission_account = account(
-            "708901", "Commissions test", "income", "commissions"
+        # a grant account gets its source from its French code (74: public)
+        cls.grant_account = Account.create(
+            {
+                "code": "740901",
+                "name": "Subventions test",
+                "account_type": "income",
+                "company_ids": [Command.set(cls.company.ids)],
+            }
         )
         cls.other_income = account("706902", "Autres produits test", "income")
-        cls.volunteer_account = account(
-            "875901", "Bénévolat test", "income_other", "volunteer_time"
-        )
+        cls.purchase_account = account("604901", "Achats test", "expense")
         cls.counterpart = account("471901", "Attente test", "asset_current")
         parent = cls.env["product.category"].create(
-            {"name": "Abonnements test", "concierge_source_category": "subscriptions"}
+            {
+                "name": "Ventes au comptoir test",
+                "concierge_source_category": "market_sales",
+            }
         )
         child = cls.env["product.category"].create(
             {"name": "Forfaits", "parent_id": parent.id}
@@ -61,13 +68,21 @@ class TestFundingMix(FundingCase):
         cls.site.analytic_account_id = cls.site_analytic
         # revenue of March 2026
         cls._revenue(cls.sales_account, 1000.0, MONTH, analytic=50)
-        cls._revenue(cls.commission_account, 300.0, date(2031, 3, 10))
+        # a gift of the foundation outside any agreement, on a grant account:
+        # private after the funder's kind
+        cls._revenue(
+            cls.grant_account, 500.0, date(2031, 3, 10), partner=cls.foundation
+        )
+        # an unmapped income account, but a product of a mapped category
         cls._revenue(
             cls.other_income, 500.0, date(2031, 3, 12), product=cls.subscription
         )
-        cls._revenue(cls.volunteer_account, 200.0, END)
-        # not counted: unmapped, another month, not posted
+        # not counted: unmapped, a purchase of a product of a mapped category,
+        # another month, not posted
         cls._revenue(cls.other_income, 999.0, date(2031, 3, 5))
+        cls._revenue(
+            cls.purchase_account, -888.0, date(2031, 3, 5), product=cls.subscription
+        )
         cls._revenue(cls.sales_account, 777.0, date(2031, 4, 1))
         cls._revenue(cls.sales_account, 555.0, date(2031, 3, 6), post=False)
         # grants received in March: 4000 public, 1000 private
@@ -124,12 +139,16 @@ class TestFundingMix(FundingCase):
         cls.private_agreement.installment_ids.move_line_ids = [Command.link(receipt.id)]
 
     @classmethod
-    def _revenue(cls, account, amount, day, product=None, analytic=None, post=True):
+    def _revenue(
+        cls, account, amount, day, product=None, analytic=None, post=True, partner=None
+    ):
         credit = {
             "account_id": account.id,
-            "credit": amount,
+            "credit": amount if amount > 0 else 0.0,
+            "debit": -amount if amount < 0 else 0.0,
             "name": "Recette",
             "product_id": product.id if product else False,
+            "partner_id": partner.id if partner else False,
         }
         if analytic:
             credit["analytic_distribution"] = {str(cls.site_analytic.id): analytic}
@@ -142,7 +161,8 @@ class TestFundingMix(FundingCase):
                     Command.create(
                         {
                             "account_id": cls.counterpart.id,
-                            "debit": amount,
+                            "debit": amount if amount > 0 else 0.0,
+                            "credit": -amount if amount < 0 else 0.0,
                             "name": "Recette",
                         }
                     ),
@@ -175,12 +195,9 @@ class TestFundingMix(FundingCase):
         self.assertEqual(
             amounts,
             {
-                "market_sales": 1000.0,
-                "commissions": 300.0,
-                "subscriptions": 500.0,
+                "market_sales": 1500.0,
                 "public_grants": 4000.0,
-                "private_grants": 1000.0,
-                "volunteer_time": 200.0,
+                "private_grants": 1500.0,
             },
         )
         self.assertAlmostEqual(mix.amount_total, 7000.0)
@@ -268,7 +285,7 @@ class TestFundingMix(FundingCase):
             value("concierge_base.indicator_public_funding_share"), 57.14, places=2
         )
         self.assertAlmostEqual(
-            value("concierge_base.indicator_private_funding_share"), 14.29, places=2
+            value("concierge_base.indicator_private_funding_share"), 21.43, places=2
         )
         # due by the end of March: 6000 (February) + 1000 (March); received 5000
         self.assertAlmostEqual(

@@ -5,17 +5,11 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.account_account import ACCOUNTING_SOURCES
+from ..models.account_account import GRANT_SOURCES
 from .funding_mix_xlsx import FundingMixXlsx
 
-SOURCE_CATEGORIES = [
-    ACCOUNTING_SOURCES[0],
-    ACCOUNTING_SOURCES[1],
-    ACCOUNTING_SOURCES[2],
-    ("public_grants", "Public grants"),
-    ("private_grants", "Private grants and sponsorship"),
-    ACCOUNTING_SOURCES[3],
-]
+# accounts whose lines may count through their product's category
+INCOME_TYPES = ("income", "income_other")
 
 
 class ConciergeFundingMix(models.TransientModel):
@@ -68,12 +62,26 @@ class ConciergeFundingMix(models.TransientModel):
     # computation
     # ------------------------------------------------------------------
     @api.model
+    def _source_categories(self):
+        """[(key, label)] of the sources, in the order of the report: those
+        of concierge_base and those the installed addons added."""
+        return (
+            self.env["account.account"]
+            ._fields["concierge_source_category"]
+            ._description_selection(self.env)
+        )
+
+    @api.model
     def _accounting_rows(self, date_from, date_to, sites=None):
         """Revenue from posted entries: a list of (category, label, amount).
 
-        A line counts under the source of its account, else under the
-        source of its product's category (or the nearest parent category
-        that has one); lines of neither are left out.
+        A line on an income account counts under the source of its product's
+        category (or the nearest parent category that has one), else under
+        the source of its account; a line on any other account only under
+        its account's source. Lines of neither are left out. A grant line
+        counts as public or private after its partner's funder kind; the
+        entries of the installments of funding agreements are left out here:
+        those grants count when received (``_grant_rows``).
         """
         company = self.env.company
         accounts = (
@@ -107,8 +115,18 @@ class ConciergeFundingMix(models.TransientModel):
             ("date", "<=", date_to),
             "|",
             ("account_id", "in", accounts.ids),
+            "&",
             ("product_id.categ_id", "in", category_ids.ids),
+            ("account_id.account_type", "in", INCOME_TYPES),
         ]
+        installment_moves = (
+            self.env["concierge.funding.installment"]
+            .sudo()
+            .search([("company_id", "=", company.id), ("move_line_ids", "!=", False)])
+            .move_line_ids.move_id
+        )
+        if installment_moves:
+            domain.append(("move_id", "not in", installment_moves.ids))
         analytic_ids = set()
         if sites:
             analytic_ids = {str(a) for a in sites.analytic_account_id.ids}
@@ -122,21 +140,34 @@ class ConciergeFundingMix(models.TransientModel):
             .sudo()
             .search_fetch(
                 domain,
-                ["balance", "account_id", "product_id", "analytic_distribution"],
+                [
+                    "balance",
+                    "account_id",
+                    "product_id",
+                    "partner_id",
+                    "analytic_distribution",
+                ],
             )
         )
         totals = defaultdict(float)
         for line in lines:
-            category = line.account_id.concierge_source_category
-            label = line.account_id.display_name
-            if not category:
+            category = False
+            if line.account_id.account_type in INCOME_TYPES:
                 categ = line.product_id.categ_id
                 while categ and not categ.concierge_source_category:
                     categ = categ.parent_id
                 category = categ.concierge_source_category
                 label = categ.display_name
             if not category:
+                category = line.account_id.concierge_source_category
+                label = line.account_id.display_name
+            if not category:
                 continue
+            if category in GRANT_SOURCES:
+                kind = line.partner_id.commercial_partner_id.concierge_funder_kind
+                if kind:
+                    category = f"{kind}_grants"
+                label = line.partner_id.commercial_partner_id.display_name or label
             share = 1.0
             if sites:
                 share = (
@@ -196,7 +227,7 @@ class ConciergeFundingMix(models.TransientModel):
     @api.model
     def _get_mix_totals(self, date_from, date_to, sites=None):
         """{category: amount} over the range, every category present."""
-        totals = dict.fromkeys((key for key, _label in SOURCE_CATEGORIES), 0.0)
+        totals = dict.fromkeys((key for key, _label in self._source_categories()), 0.0)
         for category, _label, amount in self._get_mix_rows(date_from, date_to, sites):
             totals[category] += amount
         return totals
@@ -227,21 +258,16 @@ class ConciergeFundingMix(models.TransientModel):
     def _get_category_totals(self):
         """[(category key, label, amount, share)] in the order of the report."""
         self.ensure_one()
-        labels = dict(
-            self.env["concierge.funding.mix.line"]
-            ._fields["category"]
-            ._description_selection(self.env)
-        )
         total = self.amount_total
         result = []
-        for key, _label in SOURCE_CATEGORIES:
+        for key, label in self._source_categories():
             amount = sum(
                 self.line_ids.filtered(lambda line, k=key: line.category == k).mapped(
                     "amount"
                 )
             )
             result.append(
-                (key, labels[key], amount, 100.0 * amount / total if total else 0.0)
+                (key, label, amount, 100.0 * amount / total if total else 0.0)
             )
         return result
 
@@ -282,8 +308,16 @@ class ConciergeFundingMixLine(models.TransientModel):
     mix_id = fields.Many2one(
         "concierge.funding.mix", required=True, ondelete="cascade", index=True
     )
-    category = fields.Selection(SOURCE_CATEGORIES, string="Source", required=True)
+    category = fields.Selection(
+        selection="_selection_category", string="Source", required=True
+    )
     name = fields.Char(string="Detail")
     currency_id = fields.Many2one(related="mix_id.currency_id")
     amount = fields.Monetary(aggregator="sum")
     share = fields.Float(string="Share (%)", aggregator="sum")
+
+    @api.model
+    def _selection_category(self):
+        """The sources of the funding mix: concierge_base's and those the
+        installed addons add to the accounts' source field."""
+        return self.env["concierge.funding.mix"]._source_categories()

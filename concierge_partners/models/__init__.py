@@ -1,3 +1,6 @@
+from . import account_account
+from . import product_category
+from . import res_company
 from . import res_partner
 from . import concierge_commission_agreement
 from . import concierge_commission_rule

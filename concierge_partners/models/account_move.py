@@ -1,6 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class AccountMove(models.Model):
@@ -26,6 +27,54 @@ class AccountMove(models.Model):
         string="Commission settlements",
         readonly=True,
     )
+
+    def _post(self, soft=True):
+        self._concierge_book_agent_sales()
+        return super()._post(soft=soft)
+
+    def _concierge_book_agent_sales(self):
+        """Lines of customer invoices sold in a provider's name (an agent
+        agreement valid on the invoice date) go to the company's third-party
+        account (467), not to revenue; lines that left such an agreement go
+        back to their income account. Such lines carry no VAT of the
+        conciergerie: the sale is the provider's."""
+        Line = self.env["concierge.commission.line"]
+        move_lines = Line._eligible_move_lines(self)
+        if not move_lines:
+            return
+        rules = Line._find_rules(move_lines)
+        agent = self.env["account.move.line"]
+        for aml in move_lines:
+            rule = rules.get(aml.id)
+            if rule and rule.agreement_id._is_agent():
+                agent |= aml
+        for aml in agent:
+            if aml.tax_ids:
+                raise UserError(
+                    self.env._(
+                        "%(product)s is sold in the name of %(provider)s "
+                        "(agreement %(agreement)s): the conciergerie charges no "
+                        "VAT of its own on it, the provider does. Remove the "
+                        "taxes of that line of %(invoice)s, or sell it in the "
+                        "conciergerie's own name on the agreement.",
+                        product=aml.product_id.display_name,
+                        provider=rules[aml.id].agreement_id.provider_id.display_name,
+                        agreement=rules[aml.id].agreement_id.name,
+                        invoice=aml.move_id.display_name,
+                    )
+                )
+        for company, lines in agent.grouped("company_id").items():
+            account = company._concierge_third_party_account()
+            lines.filtered(lambda line, a=account: line.account_id != a).write(
+                {"account_id": account.id}
+            )
+        back = (move_lines - agent).filtered(
+            lambda line: (
+                line.account_id == line.company_id.concierge_third_party_account_id
+            )
+        )
+        if back:
+            back._compute_account_id()
 
     def write(self, vals):
         res = super().write(vals)

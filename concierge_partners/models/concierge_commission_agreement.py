@@ -13,6 +13,12 @@ COMMISSION_MODELS = [
     ("consignment", "Consignment"),
 ]
 SETTLEMENT_PERIODS = [("monthly", "Monthly"), ("quarterly", "Quarterly")]
+SALE_MODES = [
+    ("agent", "In the provider's name (agent)"),
+    ("own_name", "In the conciergerie's own name"),
+]
+# the models whose sales the conciergerie may make in the provider's name
+AGENT_MODELS = ("mandate", "consignment")
 
 
 def period_bounds(date, settlement_period):
@@ -60,6 +66,23 @@ class ConciergeCommissionAgreement(models.Model):
         "its income. Consignment: producer-owned goods sold at the shop, the "
         "producer is paid the net.",
     )
+    concierge_sale_mode = fields.Selection(
+        SALE_MODES,
+        string="Sale mode",
+        required=True,
+        compute="_compute_concierge_sale_mode",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="In the provider's name (mandataire): the amounts the "
+        "conciergerie collects for the provider are booked on the third-party "
+        "account (467), the settlement's vendor bill clears it and only the "
+        "commission is revenue of the conciergerie. In its own name "
+        "(commissionnaire, resale, consignment sold as the shop's): the sale "
+        "is revenue of the conciergerie and the provider's share a purchase. "
+        "Under a referral the provider invoices its customers itself.",
+    )
     basis = fields.Selection(
         [("invoiced", "Invoiced"), ("paid", "Paid")],
         required=True,
@@ -92,6 +115,39 @@ class ConciergeCommissionAgreement(models.Model):
     )
     line_count = fields.Integer(compute="_compute_line_count")
     note = fields.Html()
+
+    @api.depends("commission_model")
+    def _compute_concierge_sale_mode(self):
+        for agreement in self:
+            agreement.concierge_sale_mode = (
+                "agent" if agreement.commission_model == "mandate" else "own_name"
+            )
+
+    @api.constrains("concierge_sale_mode", "commission_model")
+    def _check_concierge_sale_mode(self):
+        for agreement in self:
+            if (
+                agreement.concierge_sale_mode == "agent"
+                and agreement.commission_model not in AGENT_MODELS
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The agreement %(name)s cannot sell in the provider's "
+                        "name: only a mandate or a consignment can. Under a "
+                        "referral the provider invoices its customers itself, "
+                        "and a resale is always in the conciergerie's own name.",
+                        name=agreement.name,
+                    )
+                )
+
+    def _is_agent(self):
+        """Whether the sales of this agreement are made in the provider's
+        name: booked on the third-party account, not as revenue."""
+        self.ensure_one()
+        return (
+            self.concierge_sale_mode == "agent"
+            and self.commission_model in AGENT_MODELS
+        )
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

@@ -6,7 +6,11 @@ from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools import float_is_zero
 
-from .concierge_commission_agreement import COMMISSION_MODELS, period_bounds
+from .concierge_commission_agreement import (
+    COMMISSION_MODELS,
+    SALE_MODES,
+    period_bounds,
+)
 
 RATIO_DIGITS = 6
 LINE_STATES = [("pending", "Pending"), ("settled", "Settled"), ("invoiced", "Invoiced")]
@@ -40,6 +44,14 @@ class ConciergeCommissionLine(models.Model):
     )
     commission_model = fields.Selection(
         COMMISSION_MODELS, string="Model", required=True, index=True
+    )
+    sale_mode = fields.Selection(
+        SALE_MODES,
+        required=True,
+        default="own_name",
+        readonly=True,
+        help="How the sale was booked: in the provider's name on the "
+        "third-party account (467), or as revenue of the conciergerie.",
     )
     settlement_period = fields.Selection(
         related="agreement_id.settlement_period", store=True, index=True
@@ -87,6 +99,15 @@ class ConciergeCommissionLine(models.Model):
         help="Amount paid by the customer, taxes included.",
     )
     commission_amount = fields.Monetary(string="Commission", aggregator="sum")
+    local_spend_amount = fields.Monetary(
+        string="Local spend",
+        compute="_compute_local_spend_amount",
+        store=True,
+        aggregator="sum",
+        help="What the sale brings to the local provider: the whole sale "
+        "when it is the provider's (referral, sale in the provider's name), "
+        "the provider's share when the conciergerie sells in its own name.",
+    )
     net_amount = fields.Monetary(
         string="Net due to provider",
         compute="_compute_net_amount",
@@ -115,6 +136,14 @@ class ConciergeCommissionLine(models.Model):
     def _compute_net_amount(self):
         for line in self:
             line.net_amount = line.collected_amount - line.commission_amount
+
+    @api.depends("base_amount", "commission_amount", "sale_mode", "commission_model")
+    def _compute_local_spend_amount(self):
+        for line in self:
+            if line.sale_mode == "agent" or line.commission_model == "referral":
+                line.local_spend_amount = line.base_amount
+            else:
+                line.local_spend_amount = line.base_amount - line.commission_amount
 
     @api.depends("settlement_id.state")
     def _compute_state(self):
@@ -184,19 +213,7 @@ class ConciergeCommissionLine(models.Model):
         lines_by_aml = defaultdict(lambda: self.browse())
         for line in existing:
             lines_by_aml[line.move_line_id.id] |= line
-        agreements = self.env["concierge.commission.agreement"].search(
-            [
-                (
-                    "provider_id",
-                    "in",
-                    move_lines.product_id.product_tmpl_id.concierge_provider_id.ids,
-                ),
-                ("company_id", "in", move_lines.company_id.ids),
-            ]
-        )
-        agreements_by_provider = defaultdict(list)
-        for agreement in agreements:
-            agreements_by_provider[agreement.provider_id.id].append(agreement)
+        agreements_by_provider = self._agreements_by_provider(move_lines)
         today = date or fields.Date.context_today(self)
         to_unlink = self.browse()
         vals_list = []
@@ -221,6 +238,34 @@ class ConciergeCommissionLine(models.Model):
         to_unlink.unlink()
         self._fill_commission(vals_list)
         return self.create(vals_list)
+
+    @api.model
+    def _agreements_by_provider(self, move_lines):
+        agreements = self.env["concierge.commission.agreement"].search(
+            [
+                (
+                    "provider_id",
+                    "in",
+                    move_lines.product_id.product_tmpl_id.concierge_provider_id.ids,
+                ),
+                ("company_id", "in", move_lines.company_id.ids),
+            ]
+        )
+        agreements_by_provider = defaultdict(list)
+        for agreement in agreements:
+            agreements_by_provider[agreement.provider_id.id].append(agreement)
+        return agreements_by_provider
+
+    @api.model
+    def _find_rules(self, move_lines):
+        """{invoice line id: the rule of the agreement valid on its date}."""
+        agreements_by_provider = self._agreements_by_provider(move_lines)
+        rules = {}
+        for aml in move_lines:
+            rule = self._find_rule(agreements_by_provider, aml)
+            if rule:
+                rules[aml.id] = rule
+        return rules
 
     @api.model
     def _find_rule(self, agreements_by_provider, aml):
@@ -258,6 +303,10 @@ class ConciergeCommissionLine(models.Model):
             or move.partner_id.concierge_site_id.id
             or move.partner_id.commercial_partner_id.concierge_site_id.id,
             "ratio": target - sum(lines.mapped("ratio")),
+            "sale_mode": "agent"
+            if aml.account_id
+            and aml.account_id == aml.company_id.concierge_third_party_account_id
+            else "own_name",
         }
         if float_is_zero(target, precision_digits=RATIO_DIGITS):
             # Full reversal of what was settled: exact opposite amounts.

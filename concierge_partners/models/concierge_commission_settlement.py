@@ -12,7 +12,9 @@ from odoo.exceptions import UserError
 
 from .concierge_commission_agreement import COMMISSION_MODELS, SETTLEMENT_PERIODS
 
-INVOICE_MODELS = ("referral", "resale")
+# the settlement invoices its commission to the provider; for the other
+# models it is a vendor bill of what the conciergerie owes the provider
+INVOICE_MODELS = ("referral",)
 SEQUENCE_CODE = "concierge.commission.settlement"
 PAID_STATES = ("paid", "in_payment")
 
@@ -75,8 +77,25 @@ class ConciergeCommissionSettlement(models.Model):
         compute="_compute_amounts",
         store=True,
         aggregator="sum",
-        help="Commission invoiced to the provider (referral, resale) or net "
-        "due to the provider (mandate, consignment).",
+        help="Commission invoiced to the provider (referral) or net due to "
+        "the provider (mandate, resale, consignment).",
+    )
+    agent_collected_amount = fields.Monetary(
+        string="Collected in the provider's name",
+        compute="_compute_amounts",
+        store=True,
+        aggregator="sum",
+        help="Sales made in the provider's name, booked on the third-party "
+        "account (467) and cleared by the settlement's vendor bill.",
+    )
+    revenue_amount = fields.Monetary(
+        string="Revenue of the conciergerie",
+        compute="_compute_amounts",
+        store=True,
+        aggregator="sum",
+        help="What the conciergerie books as its own revenue: the commission "
+        "of sales made in the provider's name (and of referrals), the whole "
+        "sale (excl. tax) when it sells in its own name.",
     )
     state = fields.Selection(
         [
@@ -125,12 +144,37 @@ class ConciergeCommissionSettlement(models.Model):
         "line_ids.base_amount",
         "line_ids.collected_amount",
         "line_ids.commission_amount",
+        "line_ids.sale_mode",
         "commission_model",
     )
     def _compute_amounts(self):
+        totals = self._mode_totals()
+        empty = (0, 0.0, 0.0, 0.0)
+        for settlement in self:
+            agent = totals.get((settlement.id, "agent"), empty)
+            own = totals.get((settlement.id, "own_name"), empty)
+            count, gross, collected, commission = (
+                a + b for a, b in zip(agent, own, strict=True)
+            )
+            settlement.line_count = count
+            settlement.gross_amount = gross
+            settlement.collected_amount = collected
+            settlement.commission_amount = commission
+            settlement.net_amount = collected - commission
+            settlement.agent_collected_amount = agent[2]
+            if settlement.commission_model in INVOICE_MODELS:
+                settlement.amount_due = commission
+                settlement.revenue_amount = commission
+            else:
+                settlement.amount_due = collected - commission
+                settlement.revenue_amount = agent[3] + own[1]
+
+    def _mode_totals(self):
+        """{(settlement id, sale mode): (count, sales, collected, commission)}
+        of the lines of the settlements, in one grouped query."""
         groups = self.env["concierge.commission.line"]._read_group(
             [("settlement_id", "in", self.ids)],
-            ["settlement_id"],
+            ["settlement_id", "sale_mode"],
             [
                 "__count",
                 "base_amount:sum",
@@ -138,21 +182,9 @@ class ConciergeCommissionSettlement(models.Model):
                 "commission_amount:sum",
             ],
         )
-        totals = {settlement.id: rest for settlement, *rest in groups}
-        for settlement in self:
-            count, gross, collected, commission = totals.get(
-                settlement.id, (0, 0.0, 0.0, 0.0)
-            )
-            settlement.line_count = count
-            settlement.gross_amount = gross
-            settlement.collected_amount = collected
-            settlement.commission_amount = commission
-            settlement.net_amount = collected - commission
-            settlement.amount_due = (
-                commission
-                if settlement.commission_model in INVOICE_MODELS
-                else collected - commission
-            )
+        return {
+            (settlement.id, mode): tuple(rest) for settlement, mode, *rest in groups
+        }
 
     @api.depends(
         "move_id.amount_total_signed",
@@ -326,7 +358,12 @@ class ConciergeCommissionSettlement(models.Model):
         commission = self.env.ref("concierge_partners.product_commission")
         collected = self.env.ref("concierge_partners.product_collected")
         journals = {}
+        commission_income = {}
+        third_party = {}
         for company in self.company_id:
+            commission_income[company.id] = company._concierge_commission_account()
+            if any(s.agent_collected_amount for s in self):
+                third_party[company.id] = company._concierge_third_party_account()
             for journal_type in ("sale", "purchase"):
                 journals[company.id, journal_type] = self.env["account.journal"].search(
                     [
@@ -343,9 +380,9 @@ class ConciergeCommissionSettlement(models.Model):
             ].search_count([], limit=1),
             "commission": commission,
             "collected": collected,
-            "commission_income": commission.product_tmpl_id._get_product_accounts()[
-                "income"
-            ],
+            "commission_income": commission_income,
+            "third_party": third_party,
+            "mode_totals": self._mode_totals(),
             "journals": journals,
         }
 
@@ -362,8 +399,8 @@ class ConciergeCommissionSettlement(models.Model):
             move_type = "in_invoice" if sign > 0 else "in_refund"
             journal_type = "purchase"
             lines = [
-                Command.create(self._prepare_collected_line_vals(sign, context)),
-                Command.create(self._prepare_commission_line_vals(-sign, context)),
+                Command.create(vals)
+                for vals in self._prepare_bill_lines_vals(sign, context)
             ]
         vals = {
             "move_type": move_type,
@@ -392,6 +429,40 @@ class ConciergeCommissionSettlement(models.Model):
             end=self.date_to,
         )
 
+    def _prepare_bill_lines_vals(self, sign, context):
+        """Lines of the vendor bill of the provider. Sales in the provider's
+        name: what was collected clears the third-party account (467) and
+        the commission is revenue (708200). Sales in the conciergerie's own
+        name: one purchase line, the provider's share."""
+        self.ensure_one()
+        empty = (0, 0.0, 0.0, 0.0)
+        agent = context["mode_totals"].get((self.id, "agent"), empty)
+        own = context["mode_totals"].get((self.id, "own_name"), empty)
+        currency = self.currency_id
+        lines = []
+        if not currency.is_zero(agent[2]) or not currency.is_zero(agent[3]):
+            collected = self._prepare_collected_line_vals(sign, context)
+            collected["price_unit"] = sign * agent[2]
+            collected["account_id"] = context["third_party"][self.company_id.id].id
+            commission = self._prepare_commission_line_vals(-sign, context)
+            commission["price_unit"] = -sign * agent[3]
+            lines += [collected, commission]
+        if not currency.is_zero(own[2] - own[3]):
+            lines.append(
+                {
+                    "product_id": context["collected"].id,
+                    "name": self.env._(
+                        "Your share of the sales from %(start)s to %(end)s",
+                        start=self.date_from,
+                        end=self.date_to,
+                    ),
+                    "quantity": 1,
+                    "price_unit": sign * (own[2] - own[3]),
+                    "tax_ids": [Command.clear()],
+                }
+            )
+        return lines
+
     def _prepare_commission_line_vals(self, sign, context=None):
         self.ensure_one()
         context = context or self._prepare_document_context()
@@ -416,8 +487,7 @@ class ConciergeCommissionSettlement(models.Model):
             ]
         else:
             vals["tax_ids"] = [Command.clear()]
-            if context["commission_income"]:
-                vals["account_id"] = context["commission_income"].id
+        vals["account_id"] = context["commission_income"][self.company_id.id].id
         return vals
 
     def _prepare_collected_line_vals(self, sign, context=None):

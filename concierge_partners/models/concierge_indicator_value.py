@@ -25,9 +25,11 @@ class ConciergeIndicatorValue(models.Model):
         )
 
     def _compute_indicator_local_spend(self, date_from, date_to, sites):
-        """Sales (excl. tax) generated for local providers."""
+        """What sales bring to local providers (excl. tax): the whole sale
+        when it is the provider's (referral, sale in the provider's name),
+        the provider's share when the conciergerie sells in its own name."""
         return self._commission_line_groups(
-            date_from, date_to, sites, "base_amount:sum"
+            date_from, date_to, sites, "local_spend_amount:sum"
         )
 
     def _compute_indicator_commission_revenue(self, date_from, date_to, sites):

@@ -35,8 +35,11 @@ class ResPartner(models.Model):
         ],
         string="Provider kind",
     )
+    # not "SIRET": the French localisation's own field on contacts has it
     concierge_siret = fields.Char(
-        string="SIRET", size=17, help="14-digit French establishment number."
+        string="Provider SIRET",
+        size=17,
+        help="14-digit French establishment number of the provider, checked.",
     )
     concierge_siren = fields.Char(
         string="SIREN",

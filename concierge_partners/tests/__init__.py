@@ -8,3 +8,4 @@ from . import test_indicator
 from . import test_reconciliation_export
 from . import test_consignment
 from . import test_demo
+from . import test_sale_mode

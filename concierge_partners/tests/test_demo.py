@@ -54,6 +54,17 @@ class TestDemo(DemoMixin, TransactionCase):
             "consignment",
         )
 
+    def test_demo_mandate_sold_in_the_provider_name(self):
+        bike = self._demo_agreements()["agreement_bike"]
+        self.assertEqual(bike.concierge_sale_mode, "agent")
+        lines = self.env["concierge.commission.line"].search(
+            [("agreement_id", "=", bike.id)]
+        )
+        self.assertEqual(set(lines.mapped("sale_mode")), {"agent"})
+        third_party = bike.company_id.concierge_third_party_account_id
+        self.assertTrue(third_party.code.startswith("467"))
+        self.assertEqual(lines.move_line_id.account_id, third_party)
+
     def test_demo_settled_and_open_month(self):
         agreements = self.env["concierge.commission.agreement"].union(
             *self._demo_agreements().values()
@@ -123,7 +134,14 @@ class TestDemoXmlRpc(DemoMixin, HttpCase):
             model,
             "search_read",
             [["date_from", "=", str(opened)]],
-            ["provider_id", "gross_amount", "commission_amount", "net_amount"],
+            [
+                "provider_id",
+                "gross_amount",
+                "revenue_amount",
+                "agent_collected_amount",
+                "commission_amount",
+                "net_amount",
+            ],
         )
         self.assertEqual(sorted(s["id"] for s in settled), sorted(first))
         self.assertEqual(
@@ -150,7 +168,14 @@ class TestDemoXmlRpc(DemoMixin, HttpCase):
         self.assertEqual(total[0], "Total")
         self.assertEqual(len(body), len(settled))
         for col, field in enumerate(
-            ["gross_amount", "commission_amount", "net_amount"], start=2
+            [
+                "gross_amount",
+                "revenue_amount",
+                "agent_collected_amount",
+                "commission_amount",
+                "net_amount",
+            ],
+            start=2,
         ):
             self.assertAlmostEqual(
                 total[col], sum(s[field] for s in settled), places=2, msg=header[col]

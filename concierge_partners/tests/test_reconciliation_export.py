@@ -44,7 +44,7 @@ class TestReconciliationExport(CommissionCase):
         header, *body = rows
         self.assertEqual(header[0], "Provider")
         self.assertEqual(sheet.freeze_panes, "A2")
-        self.assertTrue(sheet.auto_filter.ref.startswith("A1:H"))
+        self.assertTrue(sheet.auto_filter.ref.startswith("A1:J"))
         self.assertIn(self.company.currency_id.symbol, sheet.cell(2, 3).number_format)
         by_name = {row[0]: row for row in body[:-1]}
         self.assertEqual(len(by_name), 2)
@@ -52,6 +52,8 @@ class TestReconciliationExport(CommissionCase):
             row = by_name[settlement.provider_id.display_name]
             expected = [
                 settlement.gross_amount,
+                settlement.revenue_amount,
+                settlement.agent_collected_amount,
                 settlement.commission_amount,
                 settlement.net_amount,
                 settlement.amount_invoiced,
@@ -60,14 +62,29 @@ class TestReconciliationExport(CommissionCase):
             ]
             for got, want in zip(row[2:], expected, strict=True):
                 self.assertAlmostEqual(got, want, places=2)
+        # the mandate sells in the producer's name: only its commission is
+        # revenue, what was collected is the producer's; the referral's
+        # revenue is its commission
+        referral = by_name[self.provider.display_name]
+        mandate = by_name[self.producer.display_name]
+        # 3 x 10.33 + 19.99 = 50.98 at 12.5 %; 6 x 14.27 = 85.62 at 7 %
+        self.assertEqual(referral[2:6], (50.98, 6.37, 0.0, 6.37))
+        self.assertEqual(mandate[2:7], (85.62, 5.99, 85.62, 5.99, 79.63))
         total = body[-1]
         self.assertEqual(total[0], "Total")
         for col, field in enumerate(
-            ["gross_amount", "commission_amount", "net_amount", "amount_invoiced"],
+            [
+                "gross_amount",
+                "revenue_amount",
+                "agent_collected_amount",
+                "commission_amount",
+                "net_amount",
+                "amount_invoiced",
+            ],
             start=2,
         ):
             self.assertAlmostEqual(total[col], sum(settlements.mapped(field)), places=2)
-        self.assertAlmostEqual(total[6], 20.0, places=2)
+        self.assertAlmostEqual(total[8], 20.0, places=2)
 
     def test_bad_period_refused(self):
         with self.assertRaisesMessage(ValidationError, "before its start"):

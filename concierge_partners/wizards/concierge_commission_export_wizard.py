@@ -14,6 +14,8 @@ from odoo.tools import date_utils
 
 COLUMNS = (
     "gross_amount",
+    "revenue_amount",
+    "agent_collected_amount",
     "commission_amount",
     "net_amount",
     "amount_invoiced",
@@ -80,6 +82,8 @@ class ConciergeCommissionExportWizard(models.TransientModel):
             self.env._("Provider"),
             self.env._("SIRET"),
             self.env._("Gross sales"),
+            self.env._("Revenue of the conciergerie"),
+            self.env._("Collected in the provider's name (467)"),
             self.env._("Commission"),
             self.env._("Net due to provider"),
             self.env._("Invoiced"),

@@ -1,3 +1,5 @@
+from . import account_account
+from . import product_category
 from . import concierge_volunteer_skill
 from . import res_company
 from . import res_config_settings

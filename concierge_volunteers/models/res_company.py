@@ -127,6 +127,13 @@ class ResCompany(models.Model):
             )
         return True
 
+    def _concierge_map_sources(self):
+        """The class-8 accounts of volunteer time (864 / 875), which the
+        charts lack, are created for every company with a chart."""
+        res = super()._concierge_map_sources()
+        self.filtered("chart_template")._concierge_volunteer_create_accounts()
+        return res
+
     def _concierge_volunteer_journal(self):
         self.ensure_one()
         if self.concierge_volunteer_journal_id:

@@ -12,3 +12,4 @@ from . import test_demo
 from . import test_xmlrpc
 from . import test_portal_privacy
 from . import test_privacy
+from . import test_french_chart

@@ -1,0 +1,10 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+
+def post_init_hook(env):
+    """Subscription products in the funding mix source "company
+    subscriptions"."""
+    env["res.company"].with_context(active_test=False).search(
+        []
+    )._concierge_map_sources()

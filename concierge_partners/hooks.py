@@ -1,0 +1,9 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+
+def post_init_hook(env):
+    """Commission and third-party accounts of every existing company."""
+    env["res.company"].with_context(active_test=False).search(
+        []
+    )._concierge_map_sources()
