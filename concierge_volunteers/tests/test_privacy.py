@@ -31,7 +31,8 @@ class TestVolunteerPrivacy(VolunteerCase):
                 "concierge_site_id": cls.site.id,
                 # a vulnerable person: the delivery counts as one to her
                 "concierge_vulnerable": True,
-                "concierge_consent_date": "2026-01-15",
+                # consent given long ago: the retention test finds her inactive
+                "concierge_consent_date": fields.Date.today() - timedelta(days=900),
             }
         )
         cls.request = cls.env["concierge.service.request"].create(
