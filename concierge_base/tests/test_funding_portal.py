@@ -139,7 +139,7 @@ class TestFundingPortal(GrantAccountingCase, HttpCase):
         self.assertNotIn("Bilan en préparation", page.text)
         pdf = self.url_open(f"/my/funding/report/{self.delivered.id}")
         self.assertEqual(pdf.status_code, 200)
-        self.assertIn("Bilan remis à la commune", pdf.text)
+        self.assertIn("Bilan remis à la commune", pdf.content.decode())
         self.assertIn("attachment", pdf.headers["Content-Disposition"])
 
     def test_another_funder_is_refused(self):
