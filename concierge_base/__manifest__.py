@@ -29,6 +29,9 @@
         "views/concierge_indicator_views.xml",
         "views/res_partner_views.xml",
         "views/concierge_funding_agreement_views.xml",
+        "report/concierge_funding_report_report.xml",
+        "views/concierge_funding_report_views.xml",
+        "views/portal_templates.xml",
         "wizards/concierge_funding_mix_views.xml",
         "views/concierge_test_phase_views.xml",
         "report/concierge_test_phase_report.xml",
@@ -43,6 +46,7 @@
         "demo/concierge_site_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/concierge_funding_demo.xml",
+        "demo/concierge_funding_report_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

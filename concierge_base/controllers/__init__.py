@@ -1,1 +1,2 @@
 from . import privacy
+from . import portal

@@ -16,3 +16,8 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import concierge_privacy_log
+from . import concierge_funding_report_line
+from . import concierge_funding_report_indicator
+from . import concierge_funding_budget_line
+from . import concierge_funding_report
+from . import concierge_funding_dedicated_fund

@@ -1,8 +1,17 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from collections import defaultdict
+from datetime import timedelta
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
+
+from .concierge_funding_report_line import (
+    EXPENSE_CODES,
+    NATURE_CODES,
+    OPERATING_EXPENSE_CODES,
+)
 
 
 class ConciergeFundingAgreement(models.Model):
@@ -82,6 +91,33 @@ class ConciergeFundingAgreement(models.Model):
         tracking=True,
         copy=False,
     )
+    date_signed = fields.Date(
+        string="Signature date",
+        copy=False,
+        tracking=True,
+        help="Date of the grant entries booked at signature; today when empty.",
+    )
+    indicator_ids = fields.Many2many(
+        "concierge.indicator",
+        string="Indicators reported",
+        help="The indicators the agreement asks for: the financial report "
+        "gives their values over its period, for the sites of the agreement.",
+    )
+    budget_line_ids = fields.One2many(
+        "concierge.funding.budget.line",
+        "agreement_id",
+        string="Planned budget",
+        copy=True,
+    )
+    report_ids = fields.One2many(
+        "concierge.funding.report", "agreement_id", string="Financial reports"
+    )
+    report_count = fields.Integer(compute="_compute_report_count")
+    dedicated_fund_ids = fields.One2many(
+        "concierge.funding.dedicated.fund",
+        "agreement_id",
+        string="Dedicated funds",
+    )
     installment_ids = fields.One2many(
         "concierge.funding.installment",
         "agreement_id",
@@ -121,6 +157,14 @@ class ConciergeFundingAgreement(models.Model):
             agreement.amount_to_receive = (agreement.amount or expected) - received
             base = agreement.amount or expected
             agreement.received_rate = 100.0 * received / base if base else 0.0
+
+    def _compute_report_count(self):
+        groups = self.env["concierge.funding.report"]._read_group(
+            [("agreement_id", "in", self.ids)], ["agreement_id"], ["__count"]
+        )
+        counts = {agreement.id: count for agreement, count in groups}
+        for agreement in self:
+            agreement.report_count = counts.get(agreement.id, 0)
 
     # ------------------------------------------------------------------
     # constraints
@@ -258,9 +302,16 @@ class ConciergeFundingAgreement(models.Model):
 
     def action_sign(self):
         self._check_can_sign()
-        self.write({"state": "signed"})
+        today = fields.Date.context_today(self)
+        for agreement in self:
+            agreement.write(
+                {"state": "signed", "date_signed": agreement.date_signed or today}
+            )
         self._create_analytic_accounts()
         self.deadline_ids._schedule_activities()
+        self.filtered(
+            "company_id.concierge_grant_accrual"
+        ).installment_ids._post_accruals()
         return True
 
     def action_close(self):
@@ -284,6 +335,7 @@ class ConciergeFundingAgreement(models.Model):
                     )
                 )
         self.deadline_ids._cancel_activities()
+        self.installment_ids._reverse_accruals()
         self.write({"state": "cancelled"})
         return True
 
@@ -299,7 +351,226 @@ class ConciergeFundingAgreement(models.Model):
         """Link the funder's posted receivables and receipts to the
         installments waiting for exactly that amount."""
         self.installment_ids._match_move_lines()
+        self.installment_ids._collect_claims()
         return True
+
+    def action_post_accruals(self):
+        """Book the receivables of the installments that have none yet (an
+        agreement signed before grants were booked at signature)."""
+        if self.filtered(lambda a: a.state != "signed"):
+            raise UserError(
+                self.env._("Grant receivables are booked on signed agreements only.")
+            )
+        self.installment_ids._post_accruals()
+        return True
+
+    # ------------------------------------------------------------------
+    # figures of the analytic account
+    # ------------------------------------------------------------------
+    def _get_analytic_balances(self, date_from, date_to):
+        """{general account: amount} of the analytic lines of the agreement
+        between two dates (income positive, expenses negative)."""
+        self.ensure_one()
+        account = self.analytic_account_id
+        if not account:
+            return {}
+        column = account.plan_id._column_name()
+        groups = (
+            self.env["account.analytic.line"]
+            .sudo()
+            ._read_group(
+                [
+                    (column, "=", account.id),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                    ("general_account_id", "!=", False),
+                ],
+                ["general_account_id"],
+                ["amount:sum"],
+            )
+        )
+        return dict(groups)
+
+    def _get_nature_amounts(self, date_from, date_to):
+        """{nature: actual amount} of the agreement between two dates, by
+        nature of expense and income of the French chart (the first two
+        digits of the account code): expenses and income both positive."""
+        self.ensure_one()
+        totals = defaultdict(float)
+        balances = self._get_analytic_balances(date_from, date_to)
+        for general, amount in balances.items():
+            nature = (general.with_company(self.company_id).code or "")[:2]
+            if nature not in NATURE_CODES:
+                continue
+            totals[nature] += -amount if nature in EXPENSE_CODES else amount
+        return dict(totals)
+
+    def _get_unspent_amount(self, date_from, date_to):
+        """The part of the subsidy not spent between two dates: the
+        operating subsidies (74) and the dedicated funds released (789) of
+        the analytic account, less its expenses (60 to 68, but the dedicated
+        funds carried forward). Zero when everything was spent."""
+        self.ensure_one()
+        company = self.company_id
+        fund_expense = company._concierge_grant_account("fund_expense")
+        fund_income = company._concierge_grant_account("fund_income")
+        resources = expenses = 0.0
+        for general, amount in self._get_analytic_balances(date_from, date_to).items():
+            code = general.with_company(company).code or ""
+            if general == fund_income or code.startswith("74"):
+                resources += amount
+            elif general != fund_expense and code[:2] in OPERATING_EXPENSE_CODES:
+                expenses -= amount
+        unspent = company.currency_id.round(resources - expenses)
+        return max(0.0, min(unspent, resources))
+
+    # ------------------------------------------------------------------
+    # dedicated funds (fonds dédiés) at year end
+    # ------------------------------------------------------------------
+    def _post_dedicated_funds(self, day):
+        """At the end of the fiscal year holding ``day``, carry the unspent
+        part of each subsidy to dedicated funds (689 / 19x, on the last day
+        of the year) and release it the next year (19x / 789, on its first
+        day). Posted once per agreement, fiscal year and kind: returns the
+        dedicated funds created, none the second time."""
+        Fund = self.env["concierge.funding.dedicated.fund"]
+        agreements = self.filtered(
+            lambda a: a.state in ("signed", "closed") and a.analytic_account_id
+        )
+        if not agreements:
+            return Fund
+        agreements._lock_for_dedicated_funds()
+        vals_list = []
+        for agreement in agreements:
+            company = agreement.company_id
+            dates = company.compute_fiscalyear_dates(fields.Date.to_date(day))
+            year_end = dates["date_to"]
+            next_end = company.compute_fiscalyear_dates(year_end + timedelta(days=1))[
+                "date_to"
+            ]
+            done = agreement.dedicated_fund_ids.filtered(
+                lambda f, y=year_end.year: (
+                    f.state == "posted"
+                    and f.kind == "allocation"
+                    and f.fiscal_year == y
+                )
+            )
+            if done:
+                continue
+            amount = agreement._get_unspent_amount(dates["date_from"], year_end)
+            if float_is_zero(amount, precision_rounding=company.currency_id.rounding):
+                continue
+            vals_list.append(
+                {
+                    "agreement_id": agreement.id,
+                    "amount": amount,
+                    "kind": "allocation",
+                    "fiscal_year": year_end.year,
+                    "date": year_end,
+                    "release_ids": [
+                        Command.create(
+                            {
+                                "agreement_id": agreement.id,
+                                "amount": amount,
+                                "kind": "release",
+                                "fiscal_year": next_end.year,
+                                "date": year_end + timedelta(days=1),
+                            }
+                        )
+                    ],
+                }
+            )
+        allocations = Fund.create(vals_list)
+        funds = allocations | allocations.release_ids
+        # the entries are booked on the manager's behalf
+        funds.sudo()._post()
+        return funds
+
+    def _lock_for_dedicated_funds(self):
+        self.env.cr.execute(
+            "SELECT id FROM concierge_funding_agreement WHERE id IN %s FOR UPDATE",
+            [tuple(self.ids)],
+        )
+        self.invalidate_recordset(["dedicated_fund_ids"])
+
+    def action_open_dedicated_fund_wizard(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "concierge_base.action_concierge_dedicated_fund_wizard"
+        )
+        action["context"] = {"default_agreement_ids": self.ids}
+        return action
+
+    # ------------------------------------------------------------------
+    # financial reports
+    # ------------------------------------------------------------------
+    def _prepare_report_vals(self, date_from, date_to, deadline=None):
+        self.ensure_one()
+        planned = defaultdict(float)
+        for line in self.budget_line_ids:
+            planned[line.nature] += line.amount
+        Line = self.env["concierge.funding.report.line"]
+        return {
+            "agreement_id": self.id,
+            "deadline_id": deadline.id if deadline else False,
+            "name": deadline.name
+            if deadline
+            else self.env._("Financial report %(agreement)s", agreement=self.name),
+            "date_from": date_from,
+            "date_to": date_to,
+            "line_ids": [
+                Command.create(vals) for vals in Line._prepare_nature_lines(planned)
+            ],
+            "indicator_line_ids": [
+                Command.create({"indicator_id": indicator.id})
+                for indicator in self.indicator_ids
+            ],
+        }
+
+    def _create_reports(self, deadlines=None):
+        """A draft financial report per agreement (per deadline when given)
+        over the agreement's period, its figures computed."""
+        vals_list = []
+        for agreement in self:
+            if not agreement.date_start:
+                raise UserError(
+                    agreement.env._(
+                        "Enter the start date of the agreement %(name)s: the "
+                        "financial report covers the period of the agreement.",
+                        name=agreement.name,
+                    )
+                )
+            date_to = agreement.date_end or fields.Date.context_today(agreement)
+            for deadline in (
+                deadlines.filtered(lambda d, a=agreement: d.agreement_id == a)
+                if deadlines is not None
+                else [None]
+            ):
+                end = date_to
+                if deadline and deadline.date_deadline < date_to:
+                    end = max(deadline.date_deadline, agreement.date_start)
+                vals_list.append(
+                    agreement._prepare_report_vals(agreement.date_start, end, deadline)
+                )
+        reports = self.env["concierge.funding.report"].create(vals_list)
+        reports._compute_figures()
+        return reports
+
+    def action_new_report(self):
+        self.ensure_one()
+        if self.state not in ("signed", "closed"):
+            raise UserError(
+                self.env._("A financial report is made for a signed agreement.")
+            )
+        return self._create_reports()._get_form_action()
+
+    def action_view_reports(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "concierge_base.action_concierge_funding_report"
+        )
+        action["domain"] = [("agreement_id", "=", self.id)]
+        action["context"] = {"default_agreement_id": self.id}
+        return action
 
     # ------------------------------------------------------------------
     # demo data
@@ -467,4 +738,114 @@ class ConciergeFundingAgreement(models.Model):
         months = [day(f"{year}-{month:02d}-01") for month in range(1, today.month)]
         self.env["concierge.indicator.value"].with_company(company)._recompute_periods(
             months, companies=company
+        )
+
+    @api.model
+    def _demo_funding_report(self):
+        """Demo data only: the budget and the expenses of the commune's test
+        phase on its analytic account, the second installment booked as a
+        grant receivable, and the draft financial report of its deadline."""
+        company = self.env.ref("base.main_company")
+        self = self.with_company(company)
+        agreement = self.env.ref(
+            "concierge_base.funding_agreement_commune_test", raise_if_not_found=False
+        )
+        deadline = self.env.ref(
+            "concierge_base.funding_deadline_commune_final", raise_if_not_found=False
+        )
+        misc = self.env["account.journal"].search(
+            [("type", "=", "general"), ("company_id", "=", company.id)], limit=1
+        )
+        bank = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", company.id)], limit=1
+        )
+        if not (agreement and deadline and misc and bank) or agreement.state != (
+            "signed"
+        ):
+            return
+        analytic = {str(agreement.analytic_account_id.id): 100.0}
+        # the grant received on the first installment is income of the action
+        grant_lines = agreement.installment_ids.move_line_ids.move_id.line_ids
+        grant_lines.filtered(
+            lambda line: (line.account_id.code or "").startswith("74")
+        ).analytic_distribution = analytic
+        # the second one is claimed from the commune (441 / 74), booked on
+        # the day the agreement starts
+        agreement.date_signed = agreement.date_start
+        agreement.installment_ids._post_accruals()
+        agreement.budget_line_ids = [
+            Command.create({"nature": nature, "name": name, "amount": amount})
+            for nature, name, amount in (
+                ("60", "Fournitures et petit équipement", 800.0),
+                ("61", "Loyer et assurance du local", 3600.0),
+                ("62", "Téléphone, affranchissement, déplacements", 1000.0),
+                ("64", "Coordinatrice à mi-temps", 6600.0),
+                ("74", "Subvention de la commune", 12000.0),
+            )
+        ]
+        agreement.indicator_ids = [
+            Command.link(self.env.ref("concierge_base.indicator_jobs_fte").id),
+            Command.link(
+                self.env.ref("concierge_base.indicator_public_funding_share").id
+            ),
+        ]
+        Account = self.env["account.account"]
+
+        def account(code, name):
+            found = Account.search(
+                [("code", "=like", f"{code[:3]}%"), ("company_ids", "in", company.ids)],
+                order="code",
+                limit=1,
+            )
+            return found or Account.create(
+                {
+                    "code": code,
+                    "name": name,
+                    "account_type": "expense",
+                    "company_ids": [Command.set(company.ids)],
+                }
+            )
+
+        year = fields.Date.context_today(self).year
+        cash = bank.default_account_id
+        expenses = [
+            ("606300", "Fournitures d'entretien et de petit équipement", 640.0, 3),
+            ("613200", "Locations immobilières", 3000.0, 10),
+            ("616000", "Primes d'assurances", 420.0, 2),
+            ("626000", "Frais postaux et de télécommunications", 380.0, 9),
+            ("625100", "Voyages et déplacements", 512.4, 6),
+            ("641000", "Rémunérations du personnel", 5000.0, 10),
+            ("645000", "Charges de sécurité sociale et de prévoyance", 1450.0, 10),
+        ]
+        moves = self.env["account.move"].create(
+            [
+                {
+                    "move_type": "entry",
+                    "journal_id": misc.id,
+                    "date": fields.Date.to_date(f"{year}-{month:02d}-28"),
+                    "ref": name,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "account_id": account(code, name).id,
+                                "name": name,
+                                "debit": amount,
+                                "analytic_distribution": analytic,
+                            }
+                        ),
+                        Command.create(
+                            {"account_id": cash.id, "name": name, "credit": amount}
+                        ),
+                    ],
+                }
+                for code, name, amount, month in expenses
+            ]
+        )
+        moves.action_post()
+        report = agreement._create_reports(deadline)
+        report.commentary = (
+            "La phase de test a ouvert l'épicerie-conciergerie quatre demi-journées "
+            "par semaine. Le loyer et l'assurance du local sont affectés en totalité "
+            "à l'action ; la coordinatrice y consacre un mi-temps, arrivée en mars "
+            "au lieu de janvier, d'où l'écart sur les charges de personnel."
         )

@@ -1,6 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ConciergeFundingDeadline(models.Model):
@@ -23,6 +24,9 @@ class ConciergeFundingDeadline(models.Model):
     date_deadline = fields.Date(string="Deadline", required=True)
     activity_id = fields.Many2one("mail.activity", readonly=True, copy=False)
     scheduled = fields.Boolean(readonly=True, copy=False)
+    report_ids = fields.One2many(
+        "concierge.funding.report", "deadline_id", string="Financial reports"
+    )
     state = fields.Selection(
         [
             ("to_schedule", "To schedule"),
@@ -79,6 +83,22 @@ class ConciergeFundingDeadline(models.Model):
         for deadline, activity in zip(todo, activities, strict=True):
             deadline.write({"activity_id": activity.id, "scheduled": True})
         return activities
+
+    def action_create_report(self):
+        """The draft financial report of this deadline, from the start of the
+        agreement to the deadline (or the end of the agreement); the one
+        already made when there is one."""
+        self.ensure_one()
+        if self.report_ids:
+            return self.report_ids[:1]._get_form_action()
+        if self.agreement_id.state not in ("signed", "closed"):
+            raise UserError(
+                self.env._(
+                    "Sign the agreement %(name)s before making its financial report.",
+                    name=self.agreement_id.name,
+                )
+            )
+        return self.agreement_id._create_reports(self)._get_form_action()
 
     def _cancel_activities(self):
         self.activity_id.sudo().unlink()

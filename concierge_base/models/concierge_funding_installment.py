@@ -1,14 +1,23 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, float_is_zero
 
 # journal items an installment can be settled by: the funder's receivable
-# (an invoice or an entry of the grant, paid when reconciled) or a receipt
-# booked straight on a bank or cash account
-MATCHABLE_ACCOUNT_TYPES = ("asset_receivable", "asset_cash")
+# (an invoice, an entry of the grant on a customer account or on a grant
+# receivable such as 441 / 4687, paid when reconciled) or a receipt booked
+# straight on a bank or cash account
+MATCHABLE_ACCOUNT_TYPES = ("asset_receivable", "asset_current", "asset_cash")
 SKIPPED = ("out_refund", "out_invoice", "in_invoice", "in_refund")
+
+
+def is_claim(line):
+    """Whether a journal item is a claim on the funder: a receivable, or a
+    reconcilable current asset (441 grants receivable, 4687 accrued income)."""
+    return line.account_type == "asset_receivable" or (
+        line.account_type == "asset_current" and line.account_id.reconcile
+    )
 
 
 class ConciergeFundingInstallment(models.Model):
@@ -51,7 +60,8 @@ class ConciergeFundingInstallment(models.Model):
         copy=False,
         check_company=True,
         domain="[('parent_state', '=', 'posted'), "
-        "('account_type', 'in', ('asset_receivable', 'asset_cash')), "
+        "('account_type', 'in', ('asset_receivable', 'asset_current', "
+        "'asset_cash')), "
         "('partner_id.commercial_partner_id', '=', funder_id), "
         "('company_id', '=', company_id)]",
         help="The funder's receivable (invoice or grant entry, received when "
@@ -81,6 +91,15 @@ class ConciergeFundingInstallment(models.Model):
         store=True,
         index=True,
     )
+    accrual_move_id = fields.Many2one(
+        "account.move",
+        string="Grant entry",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        help="The receivable booked when the agreement was signed (441 or "
+        "4687 against 74), when the company books grants at signature.",
+    )
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
@@ -100,7 +119,7 @@ class ConciergeFundingInstallment(models.Model):
             for line in installment.move_line_ids:
                 if line.parent_state != "posted":
                     continue
-                if line.account_type == "asset_receivable":
+                if is_claim(line):
                     # payments only: a credit note lowers the claim, it is
                     # no money received
                     for partial in line.matched_credit_ids:
@@ -212,7 +231,7 @@ class ConciergeFundingInstallment(models.Model):
                 )
             for line in counted:
                 if (
-                    line.account_type not in MATCHABLE_ACCOUNT_TYPES
+                    not (is_claim(line) or line.account_type == "asset_cash")
                     or line.partner_id.commercial_partner_id != funder
                 ):
                     raise ValidationError(
@@ -225,7 +244,7 @@ class ConciergeFundingInstallment(models.Model):
                         )
                     )
                 if line.account_type == "asset_cash" and line.move_id.line_ids.filtered(
-                    lambda m: m.account_type == "asset_receivable"
+                    is_claim
                 ):
                     raise ValidationError(
                         self.env._(
@@ -259,10 +278,9 @@ class ConciergeFundingInstallment(models.Model):
         # a bank line that pays a receivable is counted through the receivable
         return lines.filtered(
             lambda line: (
-                line.account_type == "asset_receivable"
-                or not line.move_id.line_ids.filtered(
-                    lambda m: m.account_type == "asset_receivable"
-                )
+                is_claim(line)
+                if line.account_type != "asset_cash"
+                else not line.move_id.line_ids.filtered(is_claim)
             )
         )
 
@@ -298,3 +316,237 @@ class ConciergeFundingInstallment(models.Model):
                 candidates -= line
                 matched |= installment
         return matched
+
+    # ------------------------------------------------------------------
+    # receivables booked at signature (ANC 2018-06) and their collection
+    # ------------------------------------------------------------------
+    def _prepare_accrual_move_vals(self):
+        """The entry of the grant of this installment: the funder owes it
+        (441 for a public funder, 4687 for a private one) and the subsidy is
+        an operating income (74) of the agreement's analytic account."""
+        self.ensure_one()
+        agreement = self.agreement_id
+        company = self.company_id
+        funder = agreement.funder_id.commercial_partner_id
+        receivable = company._concierge_grant_account(
+            "public" if agreement.funder_kind == "public" else "private"
+        )
+        income = company._concierge_grant_account("income")
+        day = agreement.date_signed or fields.Date.context_today(self)
+        amount = agreement.currency_id._convert(
+            self.amount_expected, company.currency_id, company, day
+        )
+        label = self.env._(
+            "Grant %(agreement)s - %(installment)s",
+            agreement=agreement.reference or agreement.name,
+            installment=self.name,
+        )
+        common = {
+            "partner_id": funder.id,
+            "name": label,
+            "currency_id": agreement.currency_id.id,
+        }
+        distribution = (
+            {str(agreement.analytic_account_id.id): 100.0}
+            if agreement.analytic_account_id
+            else False
+        )
+        return {
+            "move_type": "entry",
+            "journal_id": company._concierge_grant_journal().id,
+            "company_id": company.id,
+            "date": day,
+            "ref": label,
+            "line_ids": [
+                Command.create(
+                    {
+                        **common,
+                        "account_id": receivable.id,
+                        "debit": amount,
+                        "amount_currency": self.amount_expected,
+                        "date_maturity": self.date_due,
+                    }
+                ),
+                Command.create(
+                    {
+                        **common,
+                        "account_id": income.id,
+                        "credit": amount,
+                        "amount_currency": -self.amount_expected,
+                        "analytic_distribution": distribution,
+                    }
+                ),
+            ],
+        }
+
+    def _lock_for_posting(self):
+        """Lock the rows, then forget what the cache knows of them: two
+        sessions posting the same installments wait for each other and the
+        second one sees the entries of the first."""
+        if self.ids:
+            self.env.cr.execute(
+                "SELECT id FROM concierge_funding_installment WHERE id IN %s "
+                "FOR UPDATE",
+                [tuple(self.ids)],
+            )
+            self.invalidate_recordset(["accrual_move_id", "move_line_ids"])
+
+    def _post_accruals(self):
+        """Book the receivable of each installment of a signed agreement that
+        has none yet and no journal item linked. Idempotent: returns the
+        entries created, none the second time."""
+        self._lock_for_posting()
+        todo = self.filtered(
+            lambda i: (
+                not i.accrual_move_id
+                and not i.move_line_ids
+                and i.agreement_state == "signed"
+                and not float_is_zero(
+                    i.amount_expected, precision_rounding=i.currency_id.rounding
+                )
+            )
+        )
+        if not todo:
+            return self.env["account.move"]
+        # the manager signs; the accounting entry is booked on their behalf
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .create([installment._prepare_accrual_move_vals() for installment in todo])
+        )
+        moves.action_post()
+        for installment, move in zip(todo.sudo(), moves, strict=True):
+            claim = move.line_ids.filtered(is_claim)
+            installment.write(
+                {
+                    "accrual_move_id": move.id,
+                    "move_line_ids": [Command.link(claim.id)],
+                }
+            )
+        return moves
+
+    def _reverse_accruals(self):
+        """Cancel the receivables booked at signature (an agreement that is
+        cancelled): each entry is reversed and the installment freed."""
+        todo = self.filtered("accrual_move_id")
+        moves = todo.accrual_move_id.filtered(lambda m: m.state == "posted")
+        if moves:
+            moves.sudo()._reverse_moves(
+                default_values_list=[
+                    {
+                        "date": fields.Date.context_today(self),
+                        "ref": self.env._("Cancellation: %(ref)s", ref=move.ref),
+                    }
+                    for move in moves
+                ],
+                cancel=True,
+            )
+        for installment in todo.sudo():
+            installment.write(
+                {
+                    "move_line_ids": [
+                        Command.unlink(line.id)
+                        for line in installment.accrual_move_id.line_ids
+                    ],
+                    "accrual_move_id": False,
+                }
+            )
+        return True
+
+    def _collect_claims(self):
+        """Reconcile the open claims of these installments (the receivables
+        of the grant) with a receipt of the funder for exactly the amount
+        still due: a credit on the same account (a payment registered on
+        it), or a bank statement line of the funder still waiting on the
+        suspense account, which is then booked on the claim's account.
+
+        Returns the installments whose claim was collected."""
+        # matched on the manager's behalf, who needs no accounting rights
+        self = self.sudo()
+        claims = self.move_line_ids.filtered(
+            lambda line: (
+                is_claim(line)
+                and line.parent_state == "posted"
+                and not line.reconciled
+                and line.amount_residual > 0
+            )
+        )
+        collected = self.browse()
+        if not claims:
+            return collected
+        funders = claims.partner_id.commercial_partner_id
+        companies = claims.company_id
+        credits = self.env["account.move.line"].search(
+            [
+                ("parent_state", "=", "posted"),
+                ("account_id", "in", claims.account_id.ids),
+                ("partner_id.commercial_partner_id", "in", funders.ids),
+                ("company_id", "in", companies.ids),
+                ("reconciled", "=", False),
+                ("credit", ">", 0),
+            ],
+            order="date, id",
+        )
+        st_lines = self.env["account.bank.statement.line"].search(
+            [
+                ("state", "=", "posted"),
+                ("is_reconciled", "=", False),
+                ("partner_id.commercial_partner_id", "in", funders.ids),
+                ("company_id", "in", companies.ids),
+                ("amount", ">", 0),
+            ],
+            order="date, id",
+        )
+        for claim in claims.sorted(
+            lambda line: (line.date_maturity or line.date, line.id)
+        ):
+            funder = claim.partner_id.commercial_partner_id
+            rounding = claim.company_id.currency_id.rounding
+
+            def same_amount(amount, claim=claim, rounding=rounding):
+                return not float_compare(
+                    amount, claim.amount_residual, precision_rounding=rounding
+                )
+
+            credit = next(
+                (
+                    line
+                    for line in credits
+                    if line.account_id == claim.account_id
+                    and line.partner_id.commercial_partner_id == funder
+                    and same_amount(-line.amount_residual)
+                ),
+                None,
+            )
+            if credit:
+                credits -= credit
+                (credit | claim).reconcile()
+                collected |= self.filtered(lambda i, c=claim: c in i.move_line_ids)
+                continue
+            for st_line in st_lines:
+                if (
+                    st_line.partner_id.commercial_partner_id != funder
+                    or st_line.company_id != claim.company_id
+                ):
+                    continue
+                _liquidity, suspense, _other = st_line._seek_for_lines()
+                if len(suspense) != 1 or not same_amount(-suspense.balance):
+                    continue
+                st_line.move_id.with_context(skip_readonly_check=True).write(
+                    {
+                        "line_ids": [
+                            Command.update(
+                                suspense.id,
+                                {
+                                    "account_id": claim.account_id.id,
+                                    "partner_id": funder.id,
+                                },
+                            )
+                        ]
+                    }
+                )
+                (suspense | claim).reconcile()
+                st_lines -= st_line
+                collected |= self.filtered(lambda i, c=claim: c in i.move_line_ids)
+                break
+        return collected

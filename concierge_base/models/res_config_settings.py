@@ -12,3 +12,29 @@ class ResConfigSettings(models.TransientModel):
     concierge_privacy_retention_months = fields.Integer(
         related="company_id.concierge_privacy_retention_months", readonly=False
     )
+    concierge_grant_accrual = fields.Boolean(
+        related="company_id.concierge_grant_accrual", readonly=False
+    )
+    concierge_grant_journal_id = fields.Many2one(
+        related="company_id.concierge_grant_journal_id", readonly=False
+    )
+    concierge_grant_public_account_id = fields.Many2one(
+        related="company_id.concierge_grant_public_account_id", readonly=False
+    )
+    concierge_grant_private_account_id = fields.Many2one(
+        related="company_id.concierge_grant_private_account_id", readonly=False
+    )
+    concierge_grant_income_account_id = fields.Many2one(
+        related="company_id.concierge_grant_income_account_id", readonly=False
+    )
+    concierge_dedicated_fund_account_id = fields.Many2one(
+        related="company_id.concierge_dedicated_fund_account_id", readonly=False
+    )
+    concierge_dedicated_fund_expense_account_id = fields.Many2one(
+        related="company_id.concierge_dedicated_fund_expense_account_id",
+        readonly=False,
+    )
+    concierge_dedicated_fund_income_account_id = fields.Many2one(
+        related="company_id.concierge_dedicated_fund_income_account_id",
+        readonly=False,
+    )

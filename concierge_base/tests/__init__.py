@@ -8,3 +8,6 @@ from . import test_sources
 from . import test_test_phase
 from . import test_demo
 from . import test_privacy
+from . import test_grant_accounting
+from . import test_funding_report
+from . import test_funding_portal
