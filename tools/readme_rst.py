@@ -11,6 +11,7 @@ SECTIONS = [
     ("DESCRIPTION.md", None),
     ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
+    ("ROADMAP.md", "Known issues / Roadmap"),
     ("CONTRIBUTORS.md", "Contributors"),
 ]
 
@@ -33,8 +34,31 @@ def render(addon):
             continue
         if heading:
             out += [heading, "=" * len(heading), ""]
-        out += [path.read_text().rstrip().replace("`", "``"), ""]
+        out += [*markdown_to_rst(path.read_text().rstrip()), ""]
     return "\n".join(out)
+
+
+def markdown_to_rst(text):
+    """The little markdown the fragments use: inline code, ``##`` headings
+    and fenced code blocks."""
+    lines, fence = [], None
+    for line in text.splitlines():
+        if line.startswith("```"):
+            if fence is None:
+                fence = line.strip("`").strip() or "text"
+                lines += [f".. code-block:: {fence}", ""]
+            else:
+                fence = None
+                lines.append("")
+            continue
+        if fence is not None:
+            lines.append(f"    {line}" if line else "")
+        elif line.startswith("## "):
+            title = line[3:].strip().replace("`", "``")
+            lines += [title, "-" * len(title)]
+        else:
+            lines.append(line.replace("`", "``"))
+    return lines
 
 
 def main():
