@@ -144,6 +144,16 @@ def test_url_source_is_downloaded_and_extracted(tmp_path):
     assert bootstrap.source_series(folder) == "18.0"
 
 
+def test_pins_the_suite_replaces_are_left_out(tmp_path):
+    source = tmp_path / "odoo"
+    source.mkdir()
+    (source / "requirements.txt").write_text(
+        "polib==1.1.1\nPyPDF2==2.12.1 ; python_version > '3.10'\n"
+    )
+    target = bootstrap.odoo_requirements(source, tmp_path / "req.txt")
+    assert target.read_text() == "PyPDF2==2.12.1 ; python_version > '3.10'\n"
+
+
 def test_missing_system_packages_name_the_command(monkeypatch):
     """Not root and no sudo: one line with the exact apt-get command."""
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
@@ -188,15 +198,16 @@ def test_bootstrap_builds_a_venv_from_a_local_source_then_does_nothing(tmp_path)
     """A throw-away venv gets Odoo from ODOO_SOURCE, the suite's dependencies
     and OCA contract; a second run is a no-op.
 
-    The venv sees this interpreter's site-packages, so that pip finds Odoo's
-    requirements already installed rather than downloading them (only a pin
-    they do not meet is fetched from the package index); Odoo comes from the
-    local source folder and goes into the venv itself."""
+    No network: pip may not reach any package index (PIP_NO_INDEX). The venv
+    sees this interpreter's site-packages, where pip finds Odoo's
+    requirements and the suite's dependencies already installed; Odoo comes
+    from the local source folder and goes into the venv itself."""
     source = odoo_source_folder()
     target = tmp_path / "venv"
     make_venv_seeing_this_interpreter(target)
     python = target / "bin" / "python"
-    proc = run_bootstrap("--venv", str(target), ODOO_SOURCE=source)
+    offline = {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": ""}
+    proc = run_bootstrap("--venv", str(target), ODOO_SOURCE=source, **offline)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert f"installing Odoo 18.0 from {source}" in proc.stdout
     listed = subprocess.run(
@@ -224,7 +235,7 @@ def test_bootstrap_builds_a_venv_from_a_local_source_then_does_nothing(tmp_path)
     assert check.stdout.strip() == "18.0"
 
     start = time.time()
-    again = run_bootstrap("--venv", str(target), ODOO_SOURCE=source)
+    again = run_bootstrap("--venv", str(target), ODOO_SOURCE=source, **offline)
     elapsed = time.time() - start
     assert again.returncode == 0, again.stderr
     assert "nothing to do" in again.stdout

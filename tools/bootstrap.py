@@ -76,6 +76,10 @@ REQUIRED_IMPORTS = {
 }
 REQUIRED_DISTRIBUTIONS = {"odoo-addon-contract": "18.0."}
 REQUIRED_COMMANDS = ["ruff"]
+# pins of Odoo's requirements.txt that the suite's dependencies replace
+SUITE_REPLACES = {
+    "polib": "the lint extra (oca-odoo-pre-commit-hooks needs polib 1.2)",
+}
 
 
 class SetupError(Exception):
@@ -380,10 +384,25 @@ def read_stamp(venv):
     return {}
 
 
+def odoo_requirements(source, target):
+    """Odoo's requirements.txt without the pins the suite's own dependencies
+    replace (installed right after, so pip would first install Odoo's pin and
+    then upgrade it); written to ``target``, which is returned."""
+    kept = []
+    for line in (source / "requirements.txt").read_text().splitlines():
+        name = re.split(r"[\s=<>!~;\[]", line.strip(), maxsplit=1)[0].lower()
+        if name in SUITE_REPLACES:
+            say(f"  {line.split(';')[0].strip()}: left to {SUITE_REPLACES[name]}")
+            continue
+        kept.append(line)
+    target.write_text("\n".join(kept) + "\n")
+    return target
+
+
 def install_odoo(venv, source, env):
     python = venv_python(venv)
-    requirements = source / "requirements.txt"
-    say(f"installing Odoo's requirements from {requirements} into {venv}")
+    say(f"installing Odoo's requirements from {source / 'requirements.txt'}")
+    requirements = odoo_requirements(source, Path(venv) / "odoo-requirements.txt")
     _pip(python, "setuptools<81", "wheel", env=env)
     _pip(python, "-r", str(requirements), env=env)
     say(f"installing Odoo {ODOO_SERIES} from {source} (editable, compat mode)")
