@@ -471,6 +471,9 @@ def setup_venv(venv, source_spec):
     env = build_env(venv)
     if not odoo_ok:
         install_odoo(venv, source, env)
+    # the suite's dependencies complete Odoo's (e.g. polib, see SUITE_REPLACES)
+    install_suite(python, env)
+    if not odoo_ok:
         found = probe_odoo(python)
         if not found or found["series"] != ODOO_SERIES:
             raise SetupError(
@@ -480,10 +483,7 @@ def setup_venv(venv, source_spec):
             source_spec=spec,
             odoo=found["path"],
             requirements=_sha(source / "requirements.txt"),
-            suite=None,
         )
-        (venv / STAMP).write_text(json.dumps(stamp, indent=1))
-    install_suite(python, env)
     still = missing_dependencies(python)
     if still:
         raise SetupError("could not install: %s" % ", ".join(still))
