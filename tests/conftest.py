@@ -9,6 +9,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = sorted(p.parent.name for p in ROOT.glob("concierge_*/__manifest__.py"))
+# an addon of tests only (Odoo's test_* pattern): no view, data or strings
+TEST_ONLY = {"concierge_suite_tests"}
+USER_ADDONS = [name for name in ADDONS if name not in TEST_ONLY]
 
 
 def read_manifest(addon):
@@ -17,4 +20,10 @@ def read_manifest(addon):
 
 @pytest.fixture(params=ADDONS)
 def addon(request):
+    return request.param
+
+
+@pytest.fixture(params=USER_ADDONS)
+def user_addon(request):
+    """An addon people use (not the tests-only one)."""
     return request.param

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import ADDONS, ROOT, read_manifest
+from conftest import ADDONS, ROOT, TEST_ONLY, USER_ADDONS, read_manifest
 from lxml import etree
 
 import odoo
@@ -79,7 +79,9 @@ def suite_dependencies(addon):
 
 
 def test_five_addons_present():
-    assert ADDONS == sorted(EXPECTED)
+    assert USER_ADDONS == sorted(EXPECTED)
+    assert TEST_ONLY == {"concierge_suite_tests"}
+    assert set(read_manifest("concierge_suite_tests")["depends"]) == set(EXPECTED)
 
 
 def test_manifest(addon):
@@ -110,7 +112,8 @@ def test_dependency_graph():
     assert {"concierge_services", "crm", "contract"} <= deps["concierge_b2b_contracts"]
 
 
-def test_xml_files_parse(addon):
+def test_xml_files_parse(user_addon):
+    addon = user_addon
     files = list((ROOT / addon).rglob("*.xml"))
     assert files
     for path in files:
@@ -244,7 +247,7 @@ def reads_the_same_in_french(msgid):
     )
 
 
-@pytest.mark.parametrize("addon", ADDONS)
+@pytest.mark.parametrize("addon", USER_ADDONS)
 def test_french_translation_complete(addon):
     pot_path = ROOT / addon / "i18n" / f"{addon}.pot"
     po_path = ROOT / addon / "i18n" / "fr.po"
