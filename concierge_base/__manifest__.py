@@ -3,7 +3,7 @@
 {
     "name": "Conciergerie de territoire - Base",
     "summary": "Sites, beneficiaries and the economic model of a conciergerie",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",

@@ -724,7 +724,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     test = sub.add_parser("test", help="lint, static checks and the Odoo test run")
-    test.add_argument("--addons", help="comma-separated addons (default: all five and the suite tests)")
+    test.add_argument(
+        "--addons",
+        help="comma-separated addons (default: all five and the suite tests)",
+    )
     test.add_argument(
         "--no-alone", action="store_true", help="skip single-addon installs"
     )

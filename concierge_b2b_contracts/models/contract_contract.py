@@ -434,6 +434,9 @@ class ContractContract(models.Model):
             "concierge_period_start": period_start,
             "concierge_period_end": period_end,
             "concierge_request_ids": [Command.set([r.id for r in requests])],
+            # counts for the desk's site in the funding mix, as the fees do
+            "analytic_distribution": self.concierge_site_id
+            and self.concierge_site_id._concierge_analytic_distribution(),
         }
 
     def _concierge_overage_cutoff(self, invoice_vals):

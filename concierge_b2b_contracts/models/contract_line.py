@@ -92,6 +92,10 @@ class ContractLine(models.Model):
         )
         vals["concierge_period_start"] = first_date
         vals["concierge_period_end"] = last_date
+        site = self.contract_id.concierge_site_id
+        if site and not vals.get("analytic_distribution"):
+            # the subscription counts for the desk's site in the funding mix
+            vals["analytic_distribution"] = site._concierge_analytic_distribution()
         if self.concierge_b2b_kind and self.contract_id.concierge_plan_id:
             b2b = self._concierge_b2b_invoice_line_values(first_date, last_date)
             suffix = b2b.pop("suffix")

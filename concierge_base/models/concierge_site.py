@@ -165,6 +165,66 @@ class ConciergeSite(models.Model):
                 remaining -= 1
         return current
 
+    # ------------------------------------------------------------------
+    # analytic account: the revenue of the site in the funding mix
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        sites = super().create(vals_list)
+        sites.filtered(lambda s: not s.analytic_account_id)._concierge_create_analytic()
+        return sites
+
+    @api.model
+    def _concierge_analytic_plan(self):
+        """The analytic plan of the sites, created the first time (the
+        user's data: it stays when the module is uninstalled)."""
+        ICP = self.env["ir.config_parameter"].sudo()
+        plan_id = int(ICP.get_param("concierge_base.site_analytic_plan_id", 0) or 0)
+        Plan = self.env["account.analytic.plan"].sudo()
+        plan = Plan.browse(plan_id).exists()
+        if not plan:
+            plan = Plan.create(
+                {
+                    "name": self.env._("Conciergerie sites"),
+                    "default_applicability": "optional",
+                }
+            )
+            ICP.set_param("concierge_base.site_analytic_plan_id", plan.id)
+        return plan
+
+    def _concierge_create_analytic(self):
+        """Give each site an analytic account of the sites' plan, so that the
+        revenue the suite books for a site counts for it in the funding mix.
+        Returns the sites."""
+        if not self:
+            return self
+        plan = self._concierge_analytic_plan()
+        accounts = (
+            self.env["account.analytic.account"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": site.name,
+                        "code": site.code or False,
+                        "plan_id": plan.id,
+                        "company_id": site.company_id.id,
+                    }
+                    for site in self
+                ]
+            )
+        )
+        for site, account in zip(self, accounts, strict=True):
+            site.sudo().analytic_account_id = account
+        return self
+
+    def _concierge_analytic_distribution(self):
+        """The analytic distribution of a line booked for this site, or False
+        when the site has no analytic account."""
+        self.ensure_one()
+        account = self.sudo().analytic_account_id
+        return {str(account.id): 100.0} if account else False
+
     def action_view_beneficiaries(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

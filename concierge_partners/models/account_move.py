@@ -30,7 +30,28 @@ class AccountMove(models.Model):
 
     def _post(self, soft=True):
         self._concierge_book_agent_sales()
+        self._concierge_site_analytic()
         return super()._post(soft=soft)
+
+    def _concierge_site_analytic(self):
+        """Lines of customer invoices sold at a site that carry no analytic
+        distribution get the site's, so that the sale counts for its site in
+        the funding mix (an accountant's distribution is kept)."""
+        for move in self.filtered(
+            lambda m: (
+                m.concierge_site_id and m.move_type in ("out_invoice", "out_refund")
+            )
+        ):
+            distribution = move.concierge_site_id._concierge_analytic_distribution()
+            if not distribution:
+                continue
+            lines = move.invoice_line_ids.filtered(
+                lambda line: (
+                    line.display_type == "product" and not line.analytic_distribution
+                )
+            )
+            if lines:
+                lines.analytic_distribution = distribution
 
     def _concierge_book_agent_sales(self):
         """Lines of customer invoices sold in a provider's name (an agent

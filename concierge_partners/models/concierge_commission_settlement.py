@@ -186,6 +186,46 @@ class ConciergeCommissionSettlement(models.Model):
             (settlement.id, mode): tuple(rest) for settlement, mode, *rest in groups
         }
 
+    def _site_commission_totals(self):
+        """{(settlement id, sale mode): {site: commission}} of the lines of
+        the settlements, in one grouped query."""
+        groups = self.env["concierge.commission.line"]._read_group(
+            [("settlement_id", "in", self.ids)],
+            ["settlement_id", "sale_mode", "site_id"],
+            ["commission_amount:sum"],
+        )
+        totals = {}
+        for settlement, mode, site, amount in groups:
+            totals.setdefault((settlement.id, mode), {})[site] = amount
+        return totals
+
+    def _commission_distribution(self, context):
+        """The analytic distribution of the commission line of the document:
+        the commission of each site (lines sold at a site or for a
+        beneficiary of a site) on that site's analytic account, so that the
+        commission counts for its site in the funding mix. False when no
+        site has one."""
+        self.ensure_one()
+        modes = (
+            ("agent", "own_name")
+            if self.commission_model in INVOICE_MODELS
+            else ("agent",)
+        )
+        by_site = {}
+        for mode in modes:
+            for site, amount in context["site_totals"].get((self.id, mode), {}).items():
+                by_site[site] = by_site.get(site, 0.0) + amount
+        total = sum(by_site.values())
+        if self.currency_id.is_zero(total):
+            return False
+        distribution = {}
+        for site, amount in by_site.items():
+            account = site.sudo().analytic_account_id
+            if account and not self.currency_id.is_zero(amount):
+                key = str(account.id)
+                distribution[key] = distribution.get(key, 0.0) + 100.0 * amount / total
+        return distribution or False
+
     @api.depends(
         "move_id.amount_total_signed",
         "move_id.amount_residual_signed",
@@ -383,6 +423,7 @@ class ConciergeCommissionSettlement(models.Model):
             "commission_income": commission_income,
             "third_party": third_party,
             "mode_totals": self._mode_totals(),
+            "site_totals": self._site_commission_totals(),
             "journals": journals,
         }
 
@@ -406,7 +447,9 @@ class ConciergeCommissionSettlement(models.Model):
             "move_type": move_type,
             "partner_id": self.provider_id.id,
             "company_id": self.company_id.id,
-            "invoice_date": fields.Date.context_today(self),
+            # the commission is earned in the period settled: a period over
+            # is booked on its last day, so that it counts in that month
+            "invoice_date": min(self.date_to, fields.Date.context_today(self)),
             "ref": self.name,
             "invoice_origin": self.name,
             "narration": self._period_label(),
@@ -488,6 +531,9 @@ class ConciergeCommissionSettlement(models.Model):
         else:
             vals["tax_ids"] = [Command.clear()]
         vals["account_id"] = context["commission_income"][self.company_id.id].id
+        distribution = self._commission_distribution(context)
+        if distribution:
+            vals["analytic_distribution"] = distribution
         return vals
 
     def _prepare_collected_line_vals(self, sign, context=None):

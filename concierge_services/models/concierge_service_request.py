@@ -524,8 +524,10 @@ class ConciergeServiceRequest(models.Model):
         }
 
     def _concierge_analytic_distribution(self, product, cache):
-        """The analytic distribution Odoo's models give a sale line, looked
-        up once per product and beneficiary instead of once per line."""
+        """The analytic distribution of a sale line: the one Odoo's models
+        give (looked up once per product and beneficiary instead of once per
+        line), else the request's site's, so that the sale counts for its
+        site in the funding mix."""
         self.ensure_one()
         partner = self.partner_id
         key = (product.id, partner.id, self.company_id.id)
@@ -544,7 +546,9 @@ class ConciergeServiceRequest(models.Model):
                 )
                 or False
             )
-        return cache[key]
+        if cache[key]:
+            return cache[key]
+        return self.site_id and self.site_id._concierge_analytic_distribution()
 
     def _create_sale_orders(self):
         """Create and confirm one sale order per request, in one batch."""
