@@ -655,7 +655,9 @@ class ConciergeFundingAgreement(models.Model):
         year = fields.Date.context_today(self).year
         day = fields.Date.to_date
 
-        def entry(date, debit_account, credit_account, amount, partner=None):
+        def entry(
+            date, debit_account, credit_account, amount, partner=None, analytic=False
+        ):
             move = self.env["account.move"].create(
                 {
                     "move_type": "entry",
@@ -676,6 +678,7 @@ class ConciergeFundingAgreement(models.Model):
                                 "partner_id": partner.id if partner else False,
                                 "credit": amount,
                                 "name": self.env._("Demo"),
+                                "analytic_distribution": analytic,
                             }
                         ),
                     ],
@@ -729,10 +732,18 @@ class ConciergeFundingAgreement(models.Model):
         )
         foundation.installment_ids.move_line_ids = claim
         pay(funder, 3000.0, day(f"{year}-07-15"), claim)
-        # sales of the shop, from January to October
+        # counter sales of the village shop, from January to October, on the
+        # shop's analytic account: they count for it in the funding mix
         cash = bank.default_account_id
+        shop = self.env.ref("concierge_base.site_village_shop")
         for month in range(1, 11):
-            entry(day(f"{year}-{month:02d}-15"), cash, income, 1500.0 + 100 * month)
+            entry(
+                day(f"{year}-{month:02d}-15"),
+                cash,
+                income,
+                900.0 + 40 * month,
+                analytic=shop._concierge_analytic_distribution(),
+            )
         # indicators of the past months of the year
         today = fields.Date.context_today(self)
         months = [day(f"{year}-{month:02d}-01") for month in range(1, today.month)]

@@ -405,8 +405,8 @@ class ConciergeCommissionAgreement(models.Model):
         that trade with the conciergerie, their products and agreements, the
         customer invoices of a settled month (two months ago) and of an open
         month (last month), the beekeeper's honey in consignment at the
-        village shop with part of it sold there, and the confirmed
-        settlements of the settled month.
+        village shop with part of it sold there, and the settlements of the
+        settled month with their invoices and vendor bills.
 
         Providers, products and documents get no XML id: posted invoices,
         stock moves and settlements refer to them, so uninstalling the module
@@ -618,6 +618,8 @@ class ConciergeCommissionAgreement(models.Model):
             [
                 invoice(martine, settled.replace(day=8), [(shirt, 10)]),
                 invoice(karim, settled.replace(day=20), [(hem, 3)]),
+                # the shirts of the business park's staff, ironed each week
+                invoice(karim, settled.replace(day=27), [(shirt, 200)]),
                 invoice(yves, opened.replace(day=5), [(shirt, 6), (hem, 2)]),
                 invoice(sophie, opened.replace(day=12), [(bike_repair, 1)]),
                 invoice(yves, opened.replace(day=15), [(shirt, 1)], "out_refund"),
@@ -626,7 +628,8 @@ class ConciergeCommissionAgreement(models.Model):
         invoices.action_post()
         # Mandate on a paid basis: the bike repair is paid in the open month.
         env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=invoices[3].ids
+            active_model="account.move",
+            active_ids=invoices.filtered(lambda move: move.partner_id == sophie).ids,
         ).create({"payment_date": opened.replace(day=18)})._create_payments()
         # Honey sold at the village shop in both months.
         honey_agreement._sell_consignment(
@@ -635,7 +638,9 @@ class ConciergeCommissionAgreement(models.Model):
         honey_agreement._sell_consignment(
             sophie, {honey: 6}, date=opened.replace(day=12)
         )
+        # the settled month is invoiced: its commissions are revenue of
+        # that month
         env["concierge.commission.settlement"].settle_period(
-            settled, "monthly", [], True
+            settled, "monthly", [], confirm=True, create_documents=True
         )
         return True

@@ -74,7 +74,13 @@ class TestDemo(DemoMixin, TransactionCase):
             [("provider_id", "in", agreements.provider_id.ids)]
         )
         self.assertEqual(set(settlements.mapped("date_from")), {settled})
-        self.assertEqual(set(settlements.mapped("state")), {"confirmed"})
+        # the settled month is invoiced, each document dated its last day
+        self.assertEqual(set(settlements.mapped("state")), {"invoiced"})
+        self.assertEqual(set(settlements.move_id.mapped("state")), {"posted"})
+        self.assertEqual(
+            set(settlements.move_id.mapped("date")),
+            {date_utils.end_of(settled, "month")},
+        )
         self.assertEqual(
             set(settlements.mapped("commission_model")),
             {"referral", "resale", "consignment"},
