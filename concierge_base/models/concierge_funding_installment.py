@@ -357,6 +357,7 @@ class ConciergeFundingInstallment(models.Model):
             "company_id": company.id,
             "date": day,
             "ref": label,
+            "concierge_grant_accrual": True,
             "line_ids": [
                 Command.create(
                     {

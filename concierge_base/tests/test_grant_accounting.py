@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from datetime import date
 
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import Command
@@ -244,6 +245,59 @@ class TestGrantAccrual(GrantAccountingCase):
         self.assertEqual(sorted(reversals.mapped("amount_total")), [4000.0, 6000.0])
         for claim in moves.line_ids.filtered("debit"):
             self.assertTrue(claim.reconciled)
+
+    def test_funding_mix_counts_the_grant_once_when_received(self):
+        """Booked at signature, the grant counts in the funding mix when it
+        is received, once; a cancelled agreement leaves nothing in any
+        month, although its receivables were booked and reversed."""
+        Mix = self.env["concierge.funding.mix"]
+        january = (date(2026, 1, 1), date(2026, 1, 31))
+        march = (date(2026, 3, 1), date(2026, 3, 31))
+        before = {m: Mix._get_mix_totals(*m)["public_grants"] for m in (january, march)}
+        agreement = self._signed()
+        self.assertEqual(
+            set(
+                agreement.installment_ids.accrual_move_id.mapped(
+                    "concierge_grant_accrual"
+                )
+            ),
+            {True},
+        )
+        self.assertAlmostEqual(
+            Mix._get_mix_totals(*january)["public_grants"], before[january]
+        )
+        first = agreement.installment_ids.sorted("date_due")[0]
+        self.env["account.bank.statement.line"].create(
+            {
+                "journal_id": self.bank_journal.id,
+                "date": date(2026, 3, 5),
+                "payment_ref": "VIR MAIRIE SUBVENTION ACOMPTE",
+                "partner_id": self.commune.id,
+                "amount": 6000.0,
+            }
+        )
+        agreement.action_match_payments()
+        self.assertEqual(first.state, "received")
+        self.assertAlmostEqual(
+            Mix._get_mix_totals(*march)["public_grants"], before[march] + 6000.0
+        )
+        self.assertAlmostEqual(
+            Mix._get_mix_totals(*january)["public_grants"], before[january]
+        )
+        other = self._signed(name="Convention annulée")
+        accruals = other.installment_ids.accrual_move_id
+        with freeze_time("2026-03-20"):
+            other.action_cancel()
+        reversals = self.env["account.move"].search(
+            [("reversed_entry_id", "in", accruals.ids)]
+        )
+        self.assertEqual(set(reversals.mapped("concierge_grant_accrual")), {True})
+        self.assertAlmostEqual(
+            Mix._get_mix_totals(*january)["public_grants"], before[january]
+        )
+        self.assertAlmostEqual(
+            Mix._get_mix_totals(*march)["public_grants"], before[march] + 6000.0
+        )
 
 
 @tagged("post_install", "-at_install")

@@ -111,6 +111,9 @@ class ConciergeFundingMix(models.TransientModel):
         domain = [
             ("parent_state", "=", "posted"),
             ("company_id", "=", company.id),
+            # receivables booked at signature, and their reversals: grants
+            # count when received (_grant_rows)
+            ("move_id.concierge_grant_accrual", "=", False),
             ("date", ">=", date_from),
             ("date", "<=", date_to),
             "|",
