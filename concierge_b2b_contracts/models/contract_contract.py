@@ -302,9 +302,13 @@ class ContractContract(models.Model):
         (the circular recomputation of ``recurring_next_date``), fixed on
         16.0 by OCA/contract#1462 "aligned with the 18.0 logic", and
         OCA/contract#1407 (18.0: a next date changed on the contract is not
-        pushed to its lines). It can go when the guard tests of
-        ``tests/test_guard.py`` pass without it on the
-        ``odoo-addon-contract`` version ``setup.cfg`` admits.
+        pushed to its lines). The drift follows the chunks of
+        ``PREFETCH_MAX`` (1,000) records in which the ORM recomputes a
+        stored field: with the chunk lowered to 10, ``TestOcaDrift`` in
+        ``tests/test_guard.py`` reproduces it through OCA's own cron on 20
+        contracts; ``tests/bench_b2b.py`` shows it on 2,000. It can go when
+        ``TestOcaDrift.test_oca_cron_leaves_contracts_behind`` fails (OCA
+        fixed) on the ``odoo-addon-contract`` version ``setup.cfg`` admits.
         """
         self.contract_line_ids._concierge_release_reversed_periods()
         self.contract_line_ids._concierge_repair_billed_periods()
