@@ -2,6 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import fields, models
 
+# one invoice line per contract line and period billed, on invoices that
+# stand: the database refuses a second one even when two runs race (the
+# cron and a user's "Create invoice"); cancelled invoices and periods
+# released after a full credit note do not hold their period
+PERIOD_BILLED_KEY = "concierge_contract_line_period_billed_uniq"
+
 
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
@@ -12,6 +18,13 @@ class AccountMoveLine(models.Model):
     concierge_period_end = fields.Date(
         string="Contract period end", copy=False, readonly=True, index=True
     )
+    concierge_period_released = fields.Boolean(
+        string="Contract period released",
+        copy=False,
+        readonly=True,
+        help="The invoice of this period was fully reversed by a credit note: "
+        "the period may be billed again.",
+    )
     concierge_headcount = fields.Integer(
         string="Employees covered", copy=False, readonly=True
     )
@@ -20,3 +33,19 @@ class AccountMoveLine(models.Model):
         "concierge_b2b_invoice_line_id",
         string="Requests billed as overage",
     )
+
+    def init(self):
+        res = super().init()
+        # the name is PERIOD_BILLED_KEY
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS
+                concierge_contract_line_period_billed_uniq
+            ON account_move_line (contract_line_id, concierge_period_start)
+            WHERE contract_line_id IS NOT NULL
+              AND concierge_period_start IS NOT NULL
+              AND parent_state != 'cancel'
+              AND concierge_period_released IS NOT TRUE
+            """
+        )
+        return res

@@ -128,6 +128,32 @@ class ContractLine(models.Model):
         )
         return {line.id: period_end for line, period_end in groups}
 
+    def _concierge_release_reversed_periods(self):
+        """Free the periods of invoices fully reversed by a credit note, so
+        that the database key of the periods billed lets them be billed
+        again (cancelled invoices free theirs by their state). One query
+        when there is nothing to release."""
+        if not self:
+            return self.env["account.move.line"]
+        released = (
+            self.env["account.move.line"]
+            .sudo()
+            .search(
+                [
+                    ("contract_line_id", "in", self.ids),
+                    ("concierge_period_start", "!=", False),
+                    ("concierge_period_released", "=", False),
+                    ("parent_state", "!=", "cancel"),
+                    ("move_id.payment_state", "=", "reversed"),
+                ]
+            )
+        )
+        if released:
+            released.write({"concierge_period_released": True})
+            # in the database before the new invoice lines are inserted
+            released.flush_recordset(["concierge_period_released"])
+        return released
+
     def _concierge_expected_next_date(self, last_date_invoiced):
         """Next invoice date OCA computes after ``last_date_invoiced``."""
         self.ensure_one()

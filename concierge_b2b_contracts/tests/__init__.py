@@ -10,3 +10,4 @@ from . import test_report
 from . import test_portal
 from . import test_demo_xmlrpc
 from . import test_funding_source
+from . import test_billing_race

@@ -10,6 +10,9 @@ from odoo.tools import float_compare, float_is_zero
 # straight on a bank or cash account
 MATCHABLE_ACCOUNT_TYPES = ("asset_receivable", "asset_current", "asset_cash")
 SKIPPED = ("out_refund", "out_invoice", "in_invoice", "in_refund")
+# a journal item settles one installment at most: the database refuses a
+# second link even when two users match the same receipt at the same time
+RECEIPT_KEY = "concierge_funding_installment_move_line_uniq"
 
 
 def is_claim(line):
@@ -201,6 +204,16 @@ class ConciergeFundingInstallment(models.Model):
                 )
         self.agreement_id._check_amounts()
 
+    def init(self):
+        # the name is RECEIPT_KEY
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS
+                concierge_funding_installment_move_line_uniq
+            ON concierge_funding_installment_move_line_rel (move_line_id)
+            """
+        )
+
     @api.constrains("move_line_ids")
     def _check_move_lines(self):
         lines = self.move_line_ids
@@ -292,6 +305,11 @@ class ConciergeFundingInstallment(models.Model):
         todo = self.filtered(
             lambda i: not i.move_line_ids and i.agreement_state == "signed"
         )
+        # Another transaction linking the same journal item at the same time
+        # makes PostgreSQL refuse this one (the ORM inserts links with ON
+        # CONFLICT DO NOTHING, which the unique index RECEIPT_KEY turns into
+        # a serialization failure): Odoo retries the call, which then finds
+        # the item used.
         candidates = todo._get_candidate_move_lines()
         matched = self.browse()
         for installment in todo.sorted(lambda i: (i.date_due, i.sequence, i.id)):

@@ -3,12 +3,17 @@
 import logging
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import IntegrityError
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import date_utils
 
 _logger = logging.getLogger(__name__)
+
+# one value per indicator, month, scope, site (none: 0) and company: the
+# database refuses a second one even when two runs compute the same month
+VALUE_KEY = "concierge_indicator_value_scope_unique_idx"
 
 
 class ConciergeIndicatorValue(models.Model):
@@ -109,7 +114,7 @@ class ConciergeIndicatorValue(models.Model):
         self._cr.execute("DROP INDEX IF EXISTS concierge_indicator_value_unique_idx")
         tools.create_unique_index(
             self._cr,
-            "concierge_indicator_value_scope_unique_idx",
+            VALUE_KEY,
             self._table,
             ["indicator_id", "period", "company_id", "scope", "COALESCE(site_id, 0)"],
         )
@@ -434,8 +439,28 @@ class ConciergeIndicatorValue(models.Model):
                     )
         writer.browse((existing - kept).ids).unlink()
         kept.write({"computed_at": now})
-        created = writer.create(to_create)
-        return kept | created
+        return kept | writer._create_values(to_create)
+
+    def _create_values(self, vals_list):
+        """Create computed values. The database holds one value per key
+        (``VALUE_KEY``): when another run computed the same month at the
+        same time, this run is refused with a message, nothing half
+        written."""
+        if not vals_list:
+            return self.browse()
+        try:
+            # the values are inserted by ``create``: no flush needed around
+            with self.env.cr.savepoint(flush=False):
+                return self.create(vals_list)
+        except IntegrityError as exc:
+            if exc.diag.constraint_name != VALUE_KEY:
+                raise
+            raise UserError(
+                self.env._(
+                    "The indicators of this month were computed by another run "
+                    "at the same time; nothing is counted twice. Reload the page."
+                )
+            ) from exc
 
     @api.model
     def _recompute_periods(self, periods, indicators=None, companies=None):

@@ -17,6 +17,9 @@ from .concierge_commission_agreement import COMMISSION_MODELS, SETTLEMENT_PERIOD
 INVOICE_MODELS = ("referral",)
 SEQUENCE_CODE = "concierge.commission.settlement"
 PAID_STATES = ("paid", "in_payment")
+# one settlement per company, provider, model and period, cancelled aside:
+# the database refuses a second one even when two runs race
+SETTLEMENT_KEY = "concierge_commission_settlement_uniq"
 
 
 class ConciergeCommissionSettlement(models.Model):
@@ -131,6 +134,7 @@ class ConciergeCommissionSettlement(models.Model):
     )
 
     def init(self):
+        # the name is SETTLEMENT_KEY
         self.env.cr.execute(
             """
             CREATE UNIQUE INDEX IF NOT EXISTS concierge_commission_settlement_uniq

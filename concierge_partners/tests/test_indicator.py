@@ -8,7 +8,7 @@ from .common import CommissionCase
 
 # queries to recompute a month of the 3 provider indicators, whatever the
 # number of commission lines (9 measured)
-QUERIES = 10
+QUERIES = 12
 
 
 @tagged("post_install", "-at_install")

@@ -3,10 +3,13 @@
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..models.concierge_commission_agreement import SETTLEMENT_PERIODS, period_bounds
+from ..models.concierge_commission_settlement import SETTLEMENT_KEY
 
 
 class ConciergeCommissionSettleWizard(models.TransientModel):
@@ -93,7 +96,7 @@ class ConciergeCommissionSettleWizard(models.TransientModel):
             for provider, model, __ in groups
             if (provider.id, model) not in by_key
         ]
-        created = Settlement.create(
+        created = self._create_settlements(
             [self._prepare_settlement_vals(*key) for key in new_keys]
         )
         by_key.update(zip(new_keys, created, strict=True))
@@ -110,6 +113,29 @@ class ConciergeCommissionSettleWizard(models.TransientModel):
         for settlement, line_ids in line_ids_by_settlement.items():
             Line.browse(line_ids).write({"settlement_id": settlement.id})
         return existing | created
+
+    def _create_settlements(self, vals_list):
+        """Create the settlements. The database keeps one settlement per
+        company, provider, model and period (cancelled ones aside): when
+        another transaction created one of them since this one started (two
+        accountants settling the same month, or the cron and a user), the
+        loser's insert is refused and it gets a message, nothing half done."""
+        Settlement = self.env["concierge.commission.settlement"]
+        if not vals_list:
+            return Settlement
+        try:
+            with self.env.cr.savepoint():
+                return Settlement.create(vals_list)
+        except IntegrityError as exc:
+            if exc.diag.constraint_name != SETTLEMENT_KEY:
+                raise
+            raise UserError(
+                self.env._(
+                    "The commissions of this period were settled by another "
+                    "user at the same time. Reload the page: the settlements "
+                    "are there."
+                )
+            ) from exc
 
     def _prepare_settlement_vals(self, provider_id, commission_model):
         self.ensure_one()

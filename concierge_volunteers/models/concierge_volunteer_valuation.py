@@ -1,8 +1,10 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from collections import defaultdict
+from contextlib import contextmanager
 
 from markupsafe import Markup, escape
+from psycopg2 import IntegrityError
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -10,6 +12,9 @@ from odoo.osv import expression
 from odoo.tools import float_is_zero
 
 MANAGER_GROUP = "concierge_base.group_concierge_manager"
+# no two valuations of a company overlap, cancelled ones aside: the database
+# refuses the second one even when two managers post the same period at once
+PERIOD_KEY = "concierge_volunteer_valuation_period_excl"
 
 
 class ConciergeVolunteerValuation(models.Model):
@@ -90,6 +95,101 @@ class ConciergeVolunteerValuation(models.Model):
     summary_html = fields.Html(
         string="Summary per mission type", compute="_compute_summary_html"
     )
+
+    def init(self):
+        # range types have GiST operator classes of their own: the company
+        # is compared as a one-value range (no btree_gist extension needed);
+        # LEAST/GREATEST keep a reversed period for the Python check's message
+        self.env.cr.execute(
+            "SELECT 1 FROM pg_constraint WHERE conname = %s", [PERIOD_KEY]
+        )
+        if not self.env.cr.fetchone():
+            self.env.cr.execute(
+                """
+                ALTER TABLE concierge_volunteer_valuation
+                ADD CONSTRAINT concierge_volunteer_valuation_period_excl
+                EXCLUDE USING gist (
+                    int4range(company_id, company_id, '[]') WITH =,
+                    daterange(
+                        LEAST(date_from, date_to), GREATEST(date_from, date_to), '[]'
+                    ) WITH &&
+                ) WHERE (state != 'cancelled')
+                """
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # what this transaction sees is refused with the precise message
+        # first; the database refuses what another one did at the same time
+        for vals in vals_list:
+            self._check_period_free(
+                vals.get("company_id") or self.env.company.id,
+                vals.get("date_from"),
+                vals.get("date_to"),
+                vals.get("state", "draft"),
+            )
+        with self._refuse_valued_period():
+            return super().create(vals_list)
+
+    def write(self, vals):
+        if not {"date_from", "date_to", "state", "company_id"} & set(vals):
+            return super().write(vals)
+        for valuation in self:
+            valuation._check_period_free(
+                vals.get("company_id", valuation.company_id.id),
+                vals.get("date_from", valuation.date_from),
+                vals.get("date_to", valuation.date_to),
+                vals.get("state", valuation.state),
+                valuation.id,
+            )
+        with self._refuse_valued_period():
+            return super().write(vals)
+
+    def _check_period_free(self, company_id, date_from, date_to, state, own_id=None):
+        """Refuse a period that overlaps another valuation of the company."""
+        date_from = fields.Date.to_date(date_from)
+        date_to = fields.Date.to_date(date_to)
+        if state == "cancelled" or not (date_from and date_to) or date_to < date_from:
+            return
+        domain = [
+            ("company_id", "=", company_id),
+            ("state", "!=", "cancelled"),
+            ("date_from", "<=", date_to),
+            ("date_to", ">=", date_from),
+        ]
+        if own_id:
+            domain.append(("id", "!=", own_id))
+        if self.search_count(domain, limit=1):
+            raise ValidationError(self._period_valued_message(date_from, date_to))
+
+    def _period_valued_message(self, date_from, date_to):
+        return self.env._(
+            "Volunteer time from %(date_from)s to %(date_to)s is "
+            "already valued, in whole or in part: a period is "
+            "valued only once.",
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+    @contextmanager
+    def _refuse_valued_period(self):
+        """Turn the database's refusal of a period valued twice (by this
+        transaction, or by another one running at the same time) into a
+        message; the savepoint leaves nothing half written."""
+        try:
+            with self.env.cr.savepoint():
+                yield
+        except IntegrityError as exc:
+            if exc.diag.constraint_name != PERIOD_KEY:
+                raise
+            raise ValidationError(
+                self.env._(
+                    "This period of volunteer time is already valued, in whole "
+                    "or in part (perhaps by another user at the same time): a "
+                    "period is valued only once. Reload the page to see the "
+                    "valuation."
+                )
+            ) from exc
 
     @api.depends("date_from", "date_to")
     def _compute_name(self):
@@ -196,13 +296,7 @@ class ConciergeVolunteerValuation(models.Model):
             )
             if overlap:
                 raise ValidationError(
-                    self.env._(
-                        "Volunteer time from %(date_from)s to %(date_to)s is "
-                        "already valued, in whole or in part: a period is "
-                        "valued only once.",
-                        date_from=valuation.date_from,
-                        date_to=valuation.date_to,
-                    )
+                    self._period_valued_message(valuation.date_from, valuation.date_to)
                 )
 
     # ------------------------------------------------------------------
