@@ -197,8 +197,20 @@ def _template_entries(env, sites, beneficiaries):
     by_source = {}
     for account in accounts:
         by_source.setdefault(account.concierge_source_category, account)
+    # valued volunteer time is off balance (875 / 864): so is its counterpart
+    off_balance = Account.search(
+        [
+            *Account._check_company_domain(company),
+            ("account_type", "=", "off_balance"),
+            ("concierge_source_category", "=", False),
+        ],
+        limit=1,
+    )
     moves = env["account.move"]
     for source, account in sorted(by_source.items()):
+        other = off_balance if account.account_type == "off_balance" else counterpart
+        if not other:
+            continue
         moves |= env["account.move"].create(
             {
                 "move_type": "entry",
@@ -222,7 +234,7 @@ def _template_entries(env, sites, beneficiaries):
                 + [
                     Command.create(
                         {
-                            "account_id": counterpart.id,
+                            "account_id": other.id,
                             "debit": sum(10.0 + index for index in range(SITES)),
                             "name": "contrepartie",
                         }

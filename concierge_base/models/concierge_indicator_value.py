@@ -478,14 +478,31 @@ class ConciergeIndicatorValue(models.Model):
 
     @api.model
     def _cron_recompute_indicators(self):
-        """Monthly: compute the previous month for every company."""
-        previous = self._period_start(fields.Date.today()) - relativedelta(months=1)
+        """Daily: this month so far, for every company, so that the
+        dashboards show today's figures; and, once a month is over, that
+        month one last time (invoices posted after its end included) with an
+        evaluation kept in the history of each running test phase. Running
+        it twice a day changes nothing more. Returns True."""
+        current = self._period_start(fields.Date.today())
+        previous = current - relativedelta(months=1)
         companies = self.env["res.company"].search([("active", "=", True)])
-        self._recompute_periods([previous], companies=companies)
-        self.env["concierge.test.phase"]._cron_evaluate_running(companies)
+        ICP = self.env["ir.config_parameter"].sudo()
+        closed = ICP.get_param("concierge_base.indicators_closed_month")
+        close = not closed or fields.Date.to_date(closed) < previous
+        periods = [previous, current] if close else [current]
+        self._recompute_periods(periods, companies=companies)
+        if close:
+            self.env["concierge.test.phase"]._cron_evaluate_running(companies)
+            ICP.set_param(
+                "concierge_base.indicators_closed_month",
+                fields.Date.to_string(previous),
+            )
         _logger.info(
-            "Indicators recomputed for %s in %d companies", previous, len(companies)
+            "Indicators recomputed for %s in %d companies",
+            ", ".join(str(period) for period in periods),
+            len(companies),
         )
+        return True
 
     # ------------------------------------------------------------------
     # indicators of concierge_base

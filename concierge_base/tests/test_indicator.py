@@ -428,6 +428,40 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
         self.assertEqual(other_values.site_id, self.other_site)
         self.assertEqual(other_values.value, 1)
 
+    def test_cron_daily_this_month_and_previous_closed_once(self):
+        """Every day the month so far; the previous month once, with one
+        evaluation of the running test phases."""
+        Phase = self.env["concierge.test.phase"]
+        ICP = self.env["ir.config_parameter"].sudo()
+        ICP.set_param("concierge_base.indicators_closed_month", False)
+        evaluated = []
+        original = type(Phase)._cron_evaluate_running
+
+        def count(phases, companies=None):
+            evaluated.append(companies)
+            return original(phases, companies)
+
+        with patch.object(type(Phase), "_cron_evaluate_running", count):
+            for day in ("2031-07-02 03:00:00", "2031-07-03 03:00:00"):
+                with freeze_time(day):
+                    self.assertIs(self.Value._cron_recompute_indicators(), True)
+        self.assertEqual(len(evaluated), 1, "June is closed once")
+        self.assertEqual(
+            ICP.get_param("concierge_base.indicators_closed_month"), "2031-06-01"
+        )
+        periods = set(
+            self.Value.search(
+                [
+                    ("indicator_id", "=", self.beneficiaries.id),
+                    ("company_id", "=", self.company.id),
+                    ("period", ">=", "2031-06-01"),
+                ]
+            ).mapped("period")
+        )
+        self.assertEqual(
+            {str(period) for period in periods}, {"2031-06-01", "2031-07-01"}
+        )
+
     def test_recompute_wizard(self):
         with freeze_time(NEXT_MONTH):
             wizard_form = Form(
