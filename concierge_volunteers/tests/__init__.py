@@ -13,3 +13,4 @@ from . import test_xmlrpc
 from . import test_portal_privacy
 from . import test_privacy
 from . import test_french_chart
+from . import test_dashboard
