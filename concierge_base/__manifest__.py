@@ -16,6 +16,7 @@
         "l10n_fr_account",
         "phone_validation",
         "portal",
+        "spreadsheet_dashboard",
     ],
     "external_dependencies": {"python": ["phonenumbers", "xlsxwriter"]},
     "data": [
@@ -25,6 +26,7 @@
         "data/ir_cron_data.xml",
         "data/ir_cron_privacy_data.xml",
         "data/concierge_funding_data.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "views/concierge_site_views.xml",
         "views/concierge_indicator_views.xml",
         "views/res_partner_views.xml",

@@ -17,6 +17,7 @@
         "data/concierge_custody_data.xml",
         "data/mail_data.xml",
         "data/concierge_indicator_data.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "views/concierge_service_category_views.xml",
         "views/concierge_service_request_views.xml",
         "views/concierge_custody_item_views.xml",

@@ -16,6 +16,7 @@
         "security/concierge_volunteers_security.xml",
         "security/ir.model.access.csv",
         "data/concierge_indicator_data.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "views/concierge_volunteer_skill_views.xml",
         "views/res_partner_views.xml",
         "views/concierge_volunteer_mission_views.xml",

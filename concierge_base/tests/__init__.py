@@ -12,3 +12,5 @@ from . import test_grant_accounting
 from . import test_funding_report
 from . import test_funding_portal
 from . import test_race
+from . import test_dashboard
+from . import test_dashboard_tour

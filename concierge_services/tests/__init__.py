@@ -11,3 +11,4 @@ from . import test_indicators
 from . import test_demo
 from . import test_mail_privacy
 from . import test_privacy
+from . import test_dashboard

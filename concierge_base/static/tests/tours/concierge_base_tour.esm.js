@@ -16,6 +16,16 @@ registry.category("web_tour.tours").add("concierge_base_beneficiary_tour", {
             run: "click",
         },
         {
+            content: "Open the Desk menu",
+            trigger: '.o_menu_sections [data-menu-xmlid="concierge_base.menu_concierge_desk"]',
+            run: "click",
+        },
+        {
+            content: "Open the sites overview",
+            trigger: '.o-dropdown-item[data-menu-xmlid="concierge_base.menu_concierge_overview"]',
+            run: "click",
+        },
+        {
             content: "The sites overview shows the tour's site",
             trigger: '.o_kanban_record:contains("Site de la visite guidée")',
         },
