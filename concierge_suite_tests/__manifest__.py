@@ -17,6 +17,4 @@
         "concierge_b2b_contracts",
         "concierge_volunteers",
     ],
-    "data": [],
-    "installable": True,
 }
