@@ -101,9 +101,13 @@ class SuiteRpcCase(HttpCase):
             limit=1,
         )
         self.assertTrue(product, "the demo has a custody service with a provider")
+        site = self.env["concierge.site"].search(
+            [("company_id", "in", [False, self.env.company.id])], limit=1
+        )
         request = self.env["concierge.service.request"].create(
             {
                 "partner_id": self.make_beneficiary().id,
+                "site_id": site.id,
                 "line_ids": [Command.create({"product_id": product.id})],
             }
         )
@@ -115,35 +119,6 @@ class SuiteRpcCase(HttpCase):
         if state == "ready":
             item.action_mark_ready()
         return item
-
-    def make_commission_line(self, settlement):
-        """A commission line of 10 on a sale of 100, in ``settlement`` (a
-        draft, given the provider and model of a demo referral agreement)."""
-        agreement = self.env["concierge.commission.agreement"].search(
-            [("commission_model", "=", "referral")], limit=1
-        )
-        self.assertTrue(agreement, "the demo has a referral agreement")
-        settlement.write(
-            {
-                "provider_id": agreement.provider_id.id,
-                "commission_model": agreement.commission_model,
-            }
-        )
-        return self.env["concierge.commission.line"].create(
-            {
-                "agreement_id": agreement.id,
-                "provider_id": settlement.provider_id.id,
-                "company_id": settlement.company_id.id,
-                "commission_model": settlement.commission_model,
-                "settlement_period": settlement.settlement_period,
-                "date": settlement.date_from,
-                "quantity": 1,
-                "base_amount": 100.0,
-                "collected_amount": 0.0,
-                "commission_amount": 10.0,
-                "settlement_id": settlement.id,
-            }
-        )
 
     def make_agreement(self, state="draft"):
         funder = self.env["res.partner"].create(
