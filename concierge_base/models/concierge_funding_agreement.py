@@ -19,9 +19,22 @@ class ConciergeFundingAgreement(models.Model):
 
     _name = "concierge.funding.agreement"
     _description = "Funding agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "concierge.state.guard"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    # transition table: {button: states it may start from} (concierge.state.guard)
+    _concierge_transitions = {
+        "action_sign": ("draft",),
+        "action_close": ("signed",),
+        "action_cancel": ("draft", "signed"),
+        "action_draft": ("cancelled",),
+        "action_post_accruals": ("signed",),
+    }
+    # what the form makes read-only, refused by write() (concierge.state.guard)
+    _concierge_locked_fields = (
+        (("signed", "closed", "cancelled"), ("funder_id", "amount", "currency_id")),
+        (("closed", "cancelled"), ("name", "installment_ids", "budget_line_ids")),
+    )
 
     name = fields.Char(string="Title", required=True, tracking=True)
     reference = fields.Char(
@@ -229,7 +242,7 @@ class ConciergeFundingAgreement(models.Model):
     # ------------------------------------------------------------------
     def _check_can_sign(self):
         for agreement in self:
-            if agreement.state != "draft":
+            if agreement._concierge_wrong_state("action_sign"):
                 raise UserError(
                     self.env._(
                         "Only a draft agreement can be signed: %(name)s is not "
@@ -315,12 +328,13 @@ class ConciergeFundingAgreement(models.Model):
         return True
 
     def action_close(self):
-        if self.filtered(lambda a: a.state != "signed"):
+        if self._concierge_wrong_state("action_close"):
             raise UserError(self.env._("Only a signed agreement can be closed."))
         self.write({"state": "closed"})
         return True
 
     def action_cancel(self):
+        self._check_action("action_cancel", self.env._("Cancelling"))
         for agreement in self:
             if not float_is_zero(
                 agreement.amount_received,
@@ -340,7 +354,7 @@ class ConciergeFundingAgreement(models.Model):
         return True
 
     def action_draft(self):
-        if self.filtered(lambda a: a.state != "cancelled"):
+        if self._concierge_wrong_state("action_draft"):
             raise UserError(
                 self.env._("Only a cancelled agreement can be set back to draft.")
             )
@@ -357,7 +371,7 @@ class ConciergeFundingAgreement(models.Model):
     def action_post_accruals(self):
         """Book the receivables of the installments that have none yet (an
         agreement signed before grants were booked at signature)."""
-        if self.filtered(lambda a: a.state != "signed"):
+        if self._concierge_wrong_state("action_post_accruals"):
             raise UserError(
                 self.env._("Grant receivables are booked on signed agreements only.")
             )

@@ -13,8 +13,11 @@ class ConciergeFundingDedicatedFund(models.Model):
 
     _name = "concierge.funding.dedicated.fund"
     _description = "Dedicated funds of a funding agreement"
+    _inherit = ["concierge.state.guard"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # transition table (concierge.state.guard)
+    _concierge_transitions = {"action_reverse": ("posted",)}
 
     agreement_id = fields.Many2one(
         "concierge.funding.agreement",
@@ -155,7 +158,7 @@ class ConciergeFundingDedicatedFund(models.Model):
         """Cancel a year-end entry with a reverse entry of the same date.
         Reversing what was carried to dedicated funds also reverses its
         release of the next year."""
-        if self.filtered(lambda f: f.state != "posted"):
+        if self._concierge_wrong_state("action_reverse"):
             raise UserError(
                 self.env._("Only a posted entry of dedicated funds can be reversed.")
             )

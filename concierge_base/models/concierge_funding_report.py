@@ -17,9 +17,15 @@ class ConciergeFundingReport(models.Model):
 
     _name = "concierge.funding.report"
     _description = "Financial report of a funding agreement"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "concierge.state.guard"]
     _order = "date_to desc, id desc"
     _check_company_auto = True
+    # transition table (concierge.state.guard); write() keeps a delivered
+    # report as it was delivered
+    _concierge_transitions = {
+        "action_send": ("draft",),
+        "action_draft": ("sent",),
+    }
 
     name = fields.Char(required=True, tracking=True)
     agreement_id = fields.Many2one(
@@ -245,7 +251,7 @@ class ConciergeFundingReport(models.Model):
     def action_send(self):
         """The report is delivered to the funder: its figures are frozen and
         the reporting activity of its deadline is done."""
-        if self.filtered(lambda r: r.state != "draft"):
+        if self._concierge_wrong_state("action_send"):
             raise UserError(self.env._("This financial report is already delivered."))
         for report in self:
             if not report.computed_at:
@@ -260,7 +266,7 @@ class ConciergeFundingReport(models.Model):
         return True
 
     def action_draft(self):
-        if self.filtered(lambda r: r.state != "sent"):
+        if self._concierge_wrong_state("action_draft"):
             raise UserError(
                 self.env._("Only a delivered report can be set back to draft.")
             )

@@ -3,19 +3,60 @@
 from odoo import models
 from odoo.exceptions import UserError
 
+# Context key of internal code that must write a locked field (a flow of
+# Odoo's or of the suite that rewrites a field the view shows read-only).
+# It is honoured in sudo mode only: ``record.sudo().with_context(
+# concierge_unlock_fields=True).write(...)``, so that an XML-RPC client,
+# which can send any context but never runs as superuser, cannot use it.
+UNLOCK_KEY = "concierge_unlock_fields"
+
+
+def marshallable(value):
+    """``value`` (an action) without the ``None`` of its dicts.
+
+    Odoo builds some actions with ``None`` in them (``report_action`` sets
+    ``data: None``, ``sale.order.action_view_invoice`` leaves ``None`` in its
+    context): XML-RPC cannot send ``None``, so a button returning them
+    commits its work and answers a Fault. The browser reads a missing key
+    as it reads ``None``."""
+    if isinstance(value, dict):
+        return {
+            key: marshallable(item) for key, item in value.items() if item is not None
+        }
+    if isinstance(value, list | tuple):
+        return [marshallable(item) for item in value]
+    return value
+
 
 class ConciergeStateGuard(models.AbstractModel):
-    """One guard for the workflow buttons of the suite's models.
+    """One guard for the workflow of the suite's models.
 
-    A model with a ``state`` selection inherits it and starts each button
-    with ``self._check_state(allowed_states, label)``: the button is refused,
-    with one sentence naming the record and its state, as soon as one of the
-    records is in another state. Buttons hidden by a view in some state are
-    thus refused by the model too, for XML-RPC clients as for the browser.
+    A model with a ``state`` selection inherits it and declares beside its
+    fields:
+
+    - ``_concierge_transitions``, its transition table: ``{button: states
+      it may start from}``. Each button starts with
+      ``self._check_action("action_x", self.env._("Doing x"))``: it is
+      refused, with one sentence naming the record and its state, as soon as
+      one of the records is in another state (``_check_state`` does the same
+      for a list of states given by the caller);
+    - ``_concierge_locked_fields``, what its views make read-only:
+      ``((states, field names), ...)``. ``write()`` refuses to change those
+      fields of a record in those states, with the same kind of sentence.
+
+    Buttons hidden and fields read-only in a view in some state are thus
+    refused by the model too, for XML-RPC clients as for the browser.
+    Internal code that must write a locked field uses the context key
+    ``concierge_unlock_fields`` in sudo mode (see ``UNLOCK_KEY``).
     """
 
     _name = "concierge.state.guard"
     _description = "Guarded workflow states"
+
+    # {button method: states it may start from}
+    _concierge_transitions = {}
+    # ((states, field names), ...): fields write() refuses in those states
+    _concierge_locked_fields = ()
 
     def _check_state(self, allowed, action):
         """Raise unless every record of ``self`` is in one of ``allowed``.
@@ -38,3 +79,86 @@ class ConciergeStateGuard(models.AbstractModel):
                 state=labels[record.state],
             )
         )
+
+    def _check_action(self, action, label):
+        """Check ``action`` (a button's name) against the transition table."""
+        return self._check_state(self._concierge_transitions[action], label)
+
+    def _concierge_wrong_state(self, action):
+        """The records whose state the transition table does not allow
+        ``action`` from (for buttons that raise a message of their own)."""
+        allowed = self._concierge_transitions[action]
+        return self.filtered(lambda record: record.state not in allowed)
+
+    def _concierge_fields_locked_in(self, state):
+        """The names of the fields locked in ``state``."""
+        return {
+            fname
+            for states, fnames in self._concierge_locked_fields
+            if state in states
+            for fname in fnames
+        }
+
+    def _concierge_unlocked(self):
+        return bool(self.env.su and self.env.context.get(UNLOCK_KEY))
+
+    def _concierge_changes(self, vals):
+        """The names of the fields of ``vals`` that change a value of one of
+        the records (writing the value a field already has is no change)."""
+        changed = set()
+        for fname, value in vals.items():
+            field = self._fields.get(fname)
+            if field is None:
+                continue
+            if field.type in ("one2many", "many2many"):
+                if value:
+                    changed.add(fname)
+                continue
+            for record in self:
+                new = field.convert_to_record(
+                    field.convert_to_cache(value, record, validate=False), record
+                )
+                if new != record[fname]:
+                    changed.add(fname)
+                    break
+        return changed
+
+    def _check_locked_fields(self, vals):
+        """Refuse to change a field locked in the state of one record."""
+        if not self._concierge_locked_fields or self._concierge_unlocked():
+            return True
+        locked_anywhere = {
+            fname for __, fnames in self._concierge_locked_fields for fname in fnames
+        }
+        asked = set(vals) & locked_anywhere
+        if not asked:
+            return True
+        for record in self:
+            locked = asked & record._concierge_fields_locked_in(record.state)
+            changed = locked and record._concierge_changes(
+                {fname: vals[fname] for fname in locked}
+            )
+            if changed:
+                record._concierge_raise_locked(changed)
+        return True
+
+    def _concierge_raise_locked(self, fnames):
+        self.ensure_one()
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        names = sorted(
+            self._fields[fname]._description_string(self.env) for fname in fnames
+        )
+        raise UserError(
+            self.env._(
+                "%(fields)s of %(name)s (%(document)s) cannot be changed: it "
+                "is %(state)s.",
+                fields=", ".join(names),
+                name=self.display_name,
+                document=self.env["ir.model"]._get(self._name).name,
+                state=labels[self.state],
+            )
+        )
+
+    def write(self, vals):
+        self._check_locked_fields(vals)
+        return super().write(vals)

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .concierge_indicator import AGGREGATIONS
+from .concierge_state_guard import marshallable
 
 VERDICTS = [
     ("passed", "Criteria met"),
@@ -25,9 +26,17 @@ class ConciergeTestPhase(models.Model):
 
     _name = "concierge.test.phase"
     _description = "Test phase"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "concierge.state.guard"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    # transition table of the buttons (concierge.state.guard); write()
+    # checks every state change against PHASE_TRANSITIONS, with a message
+    # of its own, and keeps a closed phase's period, sites and criteria
+    _concierge_transitions = {
+        "action_start": ("draft",),
+        "action_done": ("running",),
+        "action_draft": ("running",),
+    }
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -298,9 +307,11 @@ class ConciergeTestPhase(models.Model):
         return phases._evaluate() if phases else phases.evaluation_ids
 
     def action_print(self):
-        return self.env.ref(
-            "concierge_base.action_report_concierge_test_phase"
-        ).report_action(self)
+        return marshallable(
+            self.env.ref(
+                "concierge_base.action_report_concierge_test_phase"
+            ).report_action(self)
+        )
 
 
 class ConciergeTestCriterion(models.Model):

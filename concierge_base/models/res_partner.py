@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext, is_html_empty
 
+from .concierge_state_guard import marshallable
+
 PHONE_FIELDS = ("phone", "mobile")
 FUNDER_TYPES = [
     ("commune", "Commune"),
@@ -482,9 +484,11 @@ class ResPartner(models.Model):
     def action_concierge_privacy_export_pdf(self):
         self._concierge_check_privacy_manager()
         self.ensure_one()
-        return self.env.ref(
-            "concierge_base.action_report_concierge_privacy_export"
-        ).report_action(self)
+        return marshallable(
+            self.env.ref(
+                "concierge_base.action_report_concierge_privacy_export"
+            ).report_action(self)
+        )
 
     # ------------------------------------------------------------------
     # right to erasure: anonymisation

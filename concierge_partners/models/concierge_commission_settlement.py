@@ -20,14 +20,40 @@ PAID_STATES = ("paid", "in_payment")
 # one settlement per company, provider, model and period, cancelled aside:
 # the database refuses a second one even when two runs race
 SETTLEMENT_KEY = "concierge_commission_settlement_uniq"
+# what a settlement is of: frozen once it is confirmed
+SETTLED_FIELDS = (
+    "provider_id",
+    "company_id",
+    "commission_model",
+    "settlement_period",
+    "date_from",
+    "date_to",
+    "line_ids",
+)
 
 
 class ConciergeCommissionSettlement(models.Model):
     _name = "concierge.commission.settlement"
     _description = "Commission settlement of a provider for a period"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "concierge.state.guard"]
     _order = "date_from desc, provider_id"
     _check_company_auto = True
+    # transition table: {button: states it may start from} (concierge.state.guard)
+    _concierge_transitions = {
+        "action_confirm": ("draft",),
+        "action_create_document": ("confirmed",),
+        "action_cancel": ("draft", "confirmed", "invoiced", "reconciled"),
+    }
+    # the form shows every field read-only: write() refuses them once the
+    # settlement is confirmed (its document is made of them), and its
+    # document once it is invoiced
+    _concierge_locked_fields = (
+        (
+            ("confirmed", "invoiced", "reconciled", "cancelled"),
+            SETTLED_FIELDS,
+        ),
+        (("invoiced", "reconciled"), ("move_id",)),
+    )
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, default="/", copy=False
@@ -335,6 +361,7 @@ class ConciergeCommissionSettlement(models.Model):
     # Workflow
     # ------------------------------------------------------------------
     def action_confirm(self):
+        self._check_action("action_confirm", self.env._("Confirming"))
         self._confirm()
         return True
 
@@ -348,6 +375,9 @@ class ConciergeCommissionSettlement(models.Model):
         self.write({"state": "confirmed"})
 
     def action_create_document(self):
+        self._check_action(
+            "action_create_document", self.env._("Creating the accounting document")
+        )
         self._create_documents()
         return True
 
@@ -556,6 +586,7 @@ class ConciergeCommissionSettlement(models.Model):
         }
 
     def action_cancel(self):
+        self._check_action("action_cancel", self.env._("Cancelling"))
         self._cancel()
         return True
 

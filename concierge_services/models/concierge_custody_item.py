@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.concierge_base.models.concierge_state_guard import marshallable
+
 CUSTODY_STATES = [
     ("received", "Received at the desk"),
     ("at_provider", "At the provider"),
@@ -23,9 +25,15 @@ DATE_FIELDS = {
 class ConciergeCustodyItem(models.Model):
     _name = "concierge.custody.item"
     _description = "Item in custody at the conciergerie"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "concierge.state.guard"]
     _order = "received_date desc, id desc"
     _check_company_auto = True
+    # its states move along _allowed_next() (write() checks each change);
+    # what the form shows read-only is refused by write() too
+    _concierge_locked_fields = (
+        (("received", "at_provider", "ready", "returned"), ("request_line_id",)),
+        (("at_provider", "ready", "returned"), ("provider_id",)),
+    )
 
     name = fields.Char(
         string="Ticket",
@@ -346,6 +354,8 @@ class ConciergeCustodyItem(models.Model):
         return True
 
     def action_print_ticket(self):
-        return self.env.ref(
-            "concierge_services.action_report_custody_ticket"
-        ).report_action(self)
+        return marshallable(
+            self.env.ref(
+                "concierge_services.action_report_custody_ticket"
+            ).report_action(self)
+        )

@@ -1,12 +1,15 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import logging
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 from odoo.tools.mail import email_normalize, parse_contact_from_email
+
+from odoo.addons.concierge_base.models.concierge_state_guard import marshallable
 
 CHANNELS = [
     ("desk", "Desk"),
@@ -24,6 +27,16 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 OPEN_STATES = ("draft", "confirmed", "in_progress", "ready")
+# the fields the form makes read-only once the request is confirmed: the sale
+# order, the custody stock and the invoices were made of them
+LOCKED_ONCE_CONFIRMED = (
+    "partner_id",
+    "site_id",
+    "pricelist_id",
+    "request_date",
+    "line_ids",
+    "company_id",
+)
 # senders of delivery reports and other automatic mails (local part)
 AUTOMATIC_SENDERS = ("mailer-daemon", "postmaster")
 # Precedence values of list, bulk and auto-reply mails
@@ -46,6 +59,21 @@ class ConciergeServiceRequest(models.Model):
     _order = "priority desc, request_date desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"
+    # transition table: {button: states it may start from} (concierge.state.guard)
+    _concierge_transitions = {
+        "action_confirm": ("draft",),
+        "action_start": ("confirmed",),
+        "action_ready": ("confirmed", "in_progress"),
+        "action_send_to_provider": ("confirmed", "in_progress"),
+        "action_hand_back": ("ready",),
+        "action_done": ("ready",),
+        "action_cancel": OPEN_STATES,
+        "action_draft": ("cancelled",),
+    }
+    # what write() refuses, and in which states (concierge.state.guard)
+    _concierge_locked_fields = (
+        (tuple(s for s, __ in STATES if s != "draft"), LOCKED_ONCE_CONFIRMED),
+    )
 
     name = fields.Char(
         string="Reference",
@@ -364,7 +392,29 @@ class ConciergeServiceRequest(models.Model):
                     "concierge.service.request",
                     sequence_date=fields.Datetime.to_datetime(date),
                 ) or self.env._("New")
-        return super().create(vals_list)
+        # a request created past draft (imports, scripts) gets its lines
+        # while still a draft: the lines of a confirmed request are frozen
+        later = defaultdict(list)
+        for index, vals in enumerate(vals_list):
+            if vals.get("line_ids") and vals.get("state", "draft") != "draft":
+                later[vals.pop("state")].append(index)
+        requests = super().create(vals_list)
+        for state, indexes in later.items():
+            requests.browse([requests[i].id for i in indexes]).write({"state": state})
+        return requests
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_or_cancelled(self):
+        kept = self.filtered(lambda r: r.state not in ("draft", "cancelled"))
+        if kept:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "Request %(name)s is %(state)s: cancel it before deleting it.",
+                    name=kept[0].name,
+                    state=labels[kept[0].state],
+                )
+            )
 
     # ------------------------------------------------------------------
     # mail gateway: a mail to the alias creates a request
@@ -469,7 +519,7 @@ class ConciergeServiceRequest(models.Model):
     # lifecycle
     # ------------------------------------------------------------------
     def action_confirm(self):
-        self._check_state(("draft",), self.env._("Confirming"))
+        self._check_action("action_confirm", self.env._("Confirming"))
         empty = self.filtered(lambda r: not r.line_ids)
         if empty:
             raise UserError(
@@ -565,12 +615,12 @@ class ConciergeServiceRequest(models.Model):
         return orders
 
     def action_start(self):
-        self._check_state(("confirmed",), self.env._("Starting the work"))
+        self._check_action("action_start", self.env._("Starting the work"))
         self.write({"state": "in_progress"})
         return True
 
     def action_ready(self):
-        self._check_state(("confirmed", "in_progress"), self.env._("Marking ready"))
+        self._check_action("action_ready", self.env._("Marking ready"))
         items = self.custody_item_ids.filtered(lambda i: i.state != "returned")
         waiting = items.filtered(lambda i: i.state == "received" and i.provider_id)
         if waiting:
@@ -600,8 +650,8 @@ class ConciergeServiceRequest(models.Model):
 
     def action_send_to_provider(self):
         """Pass the items received at the desk to their providers."""
-        self._check_state(
-            ("confirmed", "in_progress"), self.env._("Sending to providers")
+        self._check_action(
+            "action_send_to_provider", self.env._("Sending to providers")
         )
         items = self.custody_item_ids.filtered(
             lambda i: i.state == "received" and i.provider_id
@@ -618,7 +668,7 @@ class ConciergeServiceRequest(models.Model):
 
     def action_hand_back(self):
         """Hand the ready items back to the beneficiary, close when all is delivered."""
-        self._check_state(("ready",), self.env._("Handing back"))
+        self._check_action("action_hand_back", self.env._("Handing back"))
         for request in self:
             items = request.custody_item_ids.filtered(lambda i: i.state == "ready")
             items._hand_back(request.partner_id)
@@ -632,7 +682,7 @@ class ConciergeServiceRequest(models.Model):
         return True
 
     def action_done(self):
-        self._check_state(("ready",), self.env._("Closing"))
+        self._check_action("action_done", self.env._("Closing"))
         for request in self:
             pending = request.line_ids.filtered(
                 lambda line: line.state not in ("delivered", "cancelled")
@@ -650,7 +700,7 @@ class ConciergeServiceRequest(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_state(OPEN_STATES, self.env._("Cancelling"))
+        self._check_action("action_cancel", self.env._("Cancelling"))
         orders = self.sale_order_id
         invoiced = orders.filtered(
             lambda o: o.invoice_ids.filtered(lambda m: m.state != "cancel")
@@ -702,7 +752,7 @@ class ConciergeServiceRequest(models.Model):
         return action
 
     def action_draft(self):
-        self._check_state(("cancelled",), self.env._("Resetting to draft"))
+        self._check_action("action_draft", self.env._("Resetting to draft"))
         self.line_ids.write({"state": "draft"})
         self.write({"state": "draft", "sale_order_id": False})
         return True
@@ -737,7 +787,7 @@ class ConciergeServiceRequest(models.Model):
 
     def action_view_invoices(self):
         self.ensure_one()
-        return self.sale_order_id.action_view_invoice()
+        return marshallable(self.sale_order_id.action_view_invoice())
 
     # ------------------------------------------------------------------
     # demo data

@@ -3,6 +3,20 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.concierge_base.models.concierge_state_guard import UNLOCK_KEY
+
+# what the request form shows read-only once the request is confirmed: the
+# sale order lines were made of them. Only ``state`` moves on afterwards.
+LOCKED_FIELDS = (
+    "request_id",
+    "sequence",
+    "product_id",
+    "name",
+    "quantity",
+    "price_unit",
+    "provider_id",
+)
+
 
 class ConciergeServiceRequestLine(models.Model):
     _name = "concierge.service.request.line"
@@ -154,6 +168,62 @@ class ConciergeServiceRequestLine(models.Model):
                         product=line.product_id.display_name,
                     )
                 )
+
+    # ------------------------------------------------------------------
+    # the lines of a confirmed request are frozen (as in the form)
+    # ------------------------------------------------------------------
+    def _check_request_draft(self, requests):
+        """Refuse to add, change or delete lines of requests past draft;
+        internal code may write in sudo mode with ``concierge_unlock_fields``."""
+        if self.env.su and self.env.context.get(UNLOCK_KEY):
+            return True
+        confirmed = requests.filtered(lambda r: r.state != "draft")
+        if confirmed:
+            request = confirmed[0]
+            raise UserError(
+                self.env._(
+                    "The services of request %(name)s cannot be changed: it is "
+                    "%(state)s. Cancel it and set it back to draft to change "
+                    "them.",
+                    name=request.name,
+                    state=dict(
+                        request._fields["state"]._description_selection(self.env)
+                    )[request.state],
+                )
+            )
+        return True
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        request_ids = {vals.get("request_id") for vals in vals_list} - {False, None}
+        self._check_request_draft(
+            self.env["concierge.service.request"].browse(request_ids)
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        asked = set(vals) & set(LOCKED_FIELDS)
+        if asked:
+            changed = self.filtered(
+                lambda line: any(
+                    line._fields[f].convert_to_record(
+                        line._fields[f].convert_to_cache(vals[f], line, validate=False),
+                        line,
+                    )
+                    != line[f]
+                    for f in asked
+                )
+            )
+            self._check_request_draft(changed.request_id)
+            if vals.get("request_id"):
+                self._check_request_draft(
+                    self.env["concierge.service.request"].browse(vals["request_id"])
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_request(self):
+        self._check_request_draft(self.request_id)
 
     def _prepare_sale_order_line_vals(self):
         self.ensure_one()

@@ -9,10 +9,12 @@ from .common import ServicesCase
 
 @tagged("post_install", "-at_install")
 class TestIndicators(ServicesCase):
-    def _close(self, partner, requested, closed, deadline):
+    def _close(self, partner, requested, closed, deadline, site=None):
         request = self._request(
             [self.paperwork], partner=partner, request_date=requested
         )
+        if site is not None:
+            request.site_id = site  # while a draft: then it is frozen
         request.action_confirm()
         request.action_ready()
         request.line_ids.action_deliver()
@@ -118,15 +120,13 @@ class TestIndicators(ServicesCase):
         )
 
         def close(partner, month, day, site=None):
-            request = self._close(
+            return self._close(
                 partner,
                 datetime(2029, month, day - 1, 9),
                 datetime(2029, month, day, 9),
                 date(2029, month, day + 1),
+                site=site,
             )
-            if site is not None:
-                request.site_id = site
-            return request
 
         for month in (4, 5, 6, 10):
             close(self.beneficiary, month, 10)

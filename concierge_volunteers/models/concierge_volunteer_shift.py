@@ -15,6 +15,29 @@ class ConciergeVolunteerShift(models.Model):
     _inherit = ["mail.thread", "concierge.state.guard"]
     _order = "date_start, id"
     _check_company_auto = True
+    # transition table: {button: states it may start from} (concierge.state.guard)
+    _concierge_transitions = {
+        "action_open": ("draft",),
+        "action_done": ("open",),
+        "action_cancel": ("draft", "open"),
+        "action_draft": ("cancelled",),
+    }
+    # a done shift is what its volunteers' hours (and their valuation) were
+    # counted from: the form shows it read-only, write() refuses it
+    _concierge_locked_fields = (
+        (
+            ("done",),
+            (
+                "mission_id",
+                "site_id",
+                "company_id",
+                "date_start",
+                "date_end",
+                "capacity",
+                "service_request_id",
+            ),
+        ),
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     mission_id = fields.Many2one(
@@ -252,13 +275,13 @@ class ConciergeVolunteerShift(models.Model):
     # actions
     # ------------------------------------------------------------------
     def action_open(self):
-        self._check_state(("draft",), self.env._("Opening for sign-up"))
+        self._check_action("action_open", self.env._("Opening for sign-up"))
         self.write({"state": "open"})
         return True
 
     def action_done(self):
         """Close the shifts: volunteers still registered are counted present."""
-        self._check_state(("open",), self.env._("Marking as done"))
+        self._check_action("action_done", self.env._("Marking as done"))
         self.attendance_ids.filtered(lambda a: a.state == "registered").write(
             {"state": "attended"}
         )
@@ -266,7 +289,7 @@ class ConciergeVolunteerShift(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_state(("draft", "open"), self.env._("Cancelling"))
+        self._check_action("action_cancel", self.env._("Cancelling"))
         self.attendance_ids.filtered(lambda a: a.state == "registered").write(
             {"state": "excused"}
         )
@@ -274,7 +297,7 @@ class ConciergeVolunteerShift(models.Model):
         return True
 
     def action_draft(self):
-        self._check_state(("cancelled",), self.env._("Resetting to draft"))
+        self._check_action("action_draft", self.env._("Resetting to draft"))
         self.write({"state": "draft"})
         return True
 

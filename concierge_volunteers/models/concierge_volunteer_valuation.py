@@ -27,9 +27,28 @@ class ConciergeVolunteerValuation(models.Model):
 
     _name = "concierge.volunteer.valuation"
     _description = "Valuation of volunteer time"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "concierge.state.guard"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
+    # Its buttons are idempotent by design (posting a posted valuation or
+    # cancelling a cancelled one does nothing), so they declare no
+    # transition table; what the form makes read-only once the valuation is
+    # posted (its entry was made of it) is refused by write():
+    _concierge_locked_fields = (
+        (
+            ("posted", "cancelled"),
+            (
+                "date_from",
+                "date_to",
+                "rate",
+                "company_id",
+                "expense_account_id",
+                "income_account_id",
+                "journal_id",
+                "line_ids",
+            ),
+        ),
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
