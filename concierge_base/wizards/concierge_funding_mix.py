@@ -138,10 +138,23 @@ class ConciergeFundingMix(models.TransientModel):
             domain.append(
                 ("analytic_distribution", "in", sites.analytic_account_id.ids)
             )
-        lines = (
-            self.env["account.move.line"]
-            .sudo()
-            .search_fetch(
+        AccountMoveLine = self.env["account.move.line"].sudo()
+        totals = defaultdict(float)
+        classified = {}
+        if not sites:
+            # the whole conciergerie: one grouped query, the lines summed by
+            # account, product and partner (what decides their source)
+            rows = AccountMoveLine._read_group(
+                domain, ["account_id", "product_id", "partner_id"], ["balance:sum"]
+            )
+            for account, product, partner, balance in rows:
+                key = self._classify(account, product, partner, classified)
+                if key:
+                    totals[key] += -balance
+        else:
+            # sites: each line counts for the share of its analytic
+            # distribution that falls on the sites
+            lines = AccountMoveLine.search_fetch(
                 domain,
                 [
                     "balance",
@@ -151,40 +164,54 @@ class ConciergeFundingMix(models.TransientModel):
                     "analytic_distribution",
                 ],
             )
-        )
-        totals = defaultdict(float)
-        for line in lines:
-            category = False
-            if line.account_id.account_type in INCOME_TYPES:
-                categ = line.product_id.categ_id
-                while categ and not categ.concierge_source_category:
-                    categ = categ.parent_id
-                category = categ.concierge_source_category
-                label = categ.display_name
-            if not category:
-                category = line.account_id.concierge_source_category
-                label = line.account_id.display_name
-            if not category:
-                continue
-            if category in GRANT_SOURCES:
-                kind = line.partner_id.commercial_partner_id.concierge_funder_kind
-                if kind:
-                    category = f"{kind}_grants"
-                label = line.partner_id.commercial_partner_id.display_name or label
-            share = 1.0
-            if sites:
+            for line in lines:
+                key = self._classify(
+                    line.account_id, line.product_id, line.partner_id, classified
+                )
+                if not key:
+                    continue
                 share = (
                     sum(
                         percent
-                        for key, percent in (line.analytic_distribution or {}).items()
-                        if analytic_ids & set(key.split(","))
+                        for keys, percent in (line.analytic_distribution or {}).items()
+                        if analytic_ids & set(keys.split(","))
                     )
                     / 100.0
                 )
-            totals[(category, label)] += -line.balance * share
+                totals[key] += -line.balance * share
         return [
             (category, label, amount) for (category, label), amount in totals.items()
         ]
+
+    @api.model
+    def _classify(self, account, product, partner, cache):
+        """(source, label) of a journal item of ``account``, ``product`` and
+        ``partner``, or None when it counts in no source; ``cache`` keeps
+        the answers of one computation."""
+        cache_key = (account.id, product.categ_id.id, partner.id)
+        if cache_key in cache:
+            return cache[cache_key]
+        category = False
+        label = account.display_name
+        if account.account_type in INCOME_TYPES:
+            categ = product.categ_id
+            while categ and not categ.concierge_source_category:
+                categ = categ.parent_id
+            category = categ.concierge_source_category
+            label = categ.display_name
+        if not category:
+            category = account.concierge_source_category
+            label = account.display_name
+        result = None
+        if category:
+            if category in GRANT_SOURCES:
+                funder = partner.commercial_partner_id
+                if funder.concierge_funder_kind:
+                    category = f"{funder.concierge_funder_kind}_grants"
+                label = funder.display_name or label
+            result = (category, label)
+        cache[cache_key] = result
+        return result
 
     @api.model
     def _grant_rows(self, date_from, date_to, sites=None):
