@@ -17,7 +17,11 @@ import xmlrpc.client
 from datetime import date
 from unittest.mock import patch
 
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 from odoo.tests import tagged
+from odoo.tools import date_utils
 
 from .common import SuiteRpcCase
 
@@ -178,22 +182,34 @@ def settlement(month):
     return lambda case: ("accountant", [case.make_settlement(month=month).ids])
 
 
+def _settlement_with_lines(case, state):
+    """A settlement with commission lines in ``state`` (draft or confirmed):
+    one the test already has, else one of the demo's open month (last
+    month), settled here."""
+    Settlement = case.env["concierge.commission.settlement"]
+    domain = [("line_ids", "!=", False)]
+    record = Settlement.search([*domain, ("state", "=", state)], limit=1)
+    if record:
+        return record
+    record = Settlement.search([*domain, ("state", "=", "draft")], limit=1)
+    if not record:
+        today = fields.Date.context_today(case.env.user)
+        open_month = date_utils.start_of(today - relativedelta(months=1), "month")
+        record = Settlement.browse(Settlement.settle_period(open_month)).filtered(
+            "line_ids"
+        )[:1]
+    case.assertTrue(record, "the demo has commission lines in its open month")
+    if state == "confirmed":
+        record._confirm()
+    return record
+
+
 def draft_settlement_with_lines(case):
-    """A confirmed demo settlement (of the settled month) put back to draft."""
-    record = case.env["concierge.commission.settlement"].search(
-        [("state", "=", "confirmed")], limit=1
-    )
-    case.assertTrue(record.line_ids, "the demo has confirmed settlements")
-    case.force_state(record, "draft")
-    return "accountant", [record.ids]
+    return "accountant", [_settlement_with_lines(case, "draft").ids]
 
 
 def confirmed_settlement(case):
-    return first(
-        "concierge.commission.settlement",
-        [("state", "=", "confirmed")],
-        role="accountant",
-    )(case)
+    return "accountant", [_settlement_with_lines(case, "confirmed").ids]
 
 
 def shift(state):
