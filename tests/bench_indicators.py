@@ -246,37 +246,37 @@ def _template_entries(env, sites, beneficiaries):
     return moves
 
 
-def _copy_lines(env, moves, fraction):
-    """Copy the template lines over the year until INVOICE_LINES / fraction
-    lines exist (each copy keeps its move; only its date changes)."""
+def _copy_rows(env, templates, total, scope):
+    """Copy the rows of ``templates`` in SQL, spread over the months of the
+    year, until about ``total`` rows exist: the copies of an earlier round
+    (rows of the same ``scope`` column values, ``(column, ids)``, other than
+    the templates) are deleted first. Each copy keeps everything of its
+    template but the id and the date."""
     env.flush_all()
+    table = templates._table
     env.cr.execute(
         """SELECT column_name FROM information_schema.columns
-            WHERE table_name = 'account_move_line' AND column_name != 'id'"""
+            WHERE table_name = %s AND column_name != 'id'""",
+        [table],
     )
     columns = [row[0] for row in env.cr.fetchall()]
+    column, ids = scope
     env.cr.execute(
-        "SELECT count(*) FROM account_move_line WHERE move_id = ANY(%s)", [moves.ids]
+        f"DELETE FROM {table} WHERE {column} = ANY(%s) AND id != ALL(%s)",
+        [ids, templates.ids],
     )
-    per_copy = env.cr.fetchone()[0]
-    env.cr.execute(
-        "DELETE FROM account_move_line WHERE move_id = ANY(%s) AND id != ALL(%s)",
-        [moves.ids, moves.line_ids.ids],
-    )
-    copies = INVOICE_LINES // fraction // per_copy
     select = [
         "(l.date + (g.n %% 12) * interval '1 month')::date" if c == "date" else f"l.{c}"
         for c in columns
     ]
     env.cr.execute(
-        f"""INSERT INTO account_move_line ({", ".join(columns)})
+        f"""INSERT INTO {table} ({", ".join(columns)})
             SELECT {", ".join(select)}
-              FROM account_move_line l, generate_series(1, %s) g(n)
-             WHERE l.move_id = ANY(%s)""",
-        [copies, moves.ids],
+              FROM {table} l, generate_series(1, %s) g(n)
+             WHERE l.id = ANY(%s)""",
+        [total // len(templates), templates.ids],
     )
     env.invalidate_all()
-    return copies * per_copy
 
 
 def _commission_templates(env, sites, beneficiaries):
@@ -332,35 +332,6 @@ def _commission_templates(env, sites, beneficiaries):
     )
     invoices.action_post()
     return env["concierge.commission.line"].search([("move_id", "in", invoices.ids)])
-
-
-def _copy_commission_lines(env, templates, fraction):
-    """Copy the template commission lines over the year until
-    COMMISSION_LINES / fraction lines exist."""
-    env.flush_all()
-    env.cr.execute(
-        """SELECT column_name FROM information_schema.columns
-            WHERE table_name = 'concierge_commission_line' AND column_name != 'id'"""
-    )
-    columns = [row[0] for row in env.cr.fetchall()]
-    env.cr.execute(
-        """DELETE FROM concierge_commission_line
-            WHERE id != ALL(%s) AND move_id = ANY(%s)""",
-        [templates.ids, templates.move_id.ids],
-    )
-    copies = COMMISSION_LINES // fraction // len(templates)
-    select = [
-        "(l.date + (g.n %% 12) * interval '1 month')::date" if c == "date" else f"l.{c}"
-        for c in columns
-    ]
-    env.cr.execute(
-        f"""INSERT INTO concierge_commission_line ({", ".join(columns)})
-            SELECT {", ".join(select)}
-              FROM concierge_commission_line l, generate_series(1, %s) g(n)
-             WHERE l.id = ANY(%s)""",
-        [copies, templates.ids],
-    )
-    env.invalidate_all()
 
 
 def _recompute(env, label):
@@ -438,8 +409,15 @@ def run(env):
             wanted["attendances"] - done["attendances"],
         )
         done = wanted
-        _copy_lines(env, moves, fraction)
-        _copy_commission_lines(env, commission_templates, fraction)
+        _copy_rows(
+            env, moves.line_ids, INVOICE_LINES // fraction, ("move_id", moves.ids)
+        )
+        _copy_rows(
+            env,
+            commission_templates,
+            COMMISSION_LINES // fraction,
+            ("move_id", commission_templates.move_id.ids),
+        )
         counts = (
             _count(env, "concierge_service_request", "state = 'done'"),
             _count(env, "account_move_line", f"move_id IN {tuple(moves.ids)}"),

@@ -1,11 +1,12 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from dateutil.relativedelta import relativedelta
-from psycopg2 import IntegrityError
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools.misc import format_date
+
+from odoo.addons.concierge_base.utils import refuse_duplicate
 
 from .account_move_line import PERIOD_BILLED_KEY
 from .concierge_service_request import COUNTED_STATES
@@ -273,19 +274,16 @@ class ContractContract(models.Model):
         # (``PERIOD_BILLED_KEY``): when another run billed the same period
         # since this one started (the cron and a user's "Create invoice"),
         # this run's invoices are refused whole, and the user told why.
-        try:
-            with self.env.cr.savepoint():
-                moves = super()._recurring_create_invoice(date_ref=date_ref)
-        except IntegrityError as exc:
-            if exc.diag.constraint_name != PERIOD_BILLED_KEY:
-                raise
-            raise UserError(
-                self.env._(
-                    "This period was invoiced by another run at the same time "
-                    "(the scheduled invoicing or another user): nothing was "
-                    "invoiced twice. Reload the contract to see its invoice."
-                )
-            ) from exc
+        with refuse_duplicate(
+            self.env.cr,
+            PERIOD_BILLED_KEY,
+            self.env._(
+                "This period was invoiced by another run at the same time "
+                "(the scheduled invoicing or another user): nothing was "
+                "invoiced twice. Reload the contract to see its invoice."
+            ),
+        ):
+            moves = super()._recurring_create_invoice(date_ref=date_ref)
         # OCA recomputes the next dates from the lines to the contract and
         # back: in large batches some stay on the period just billed.
         self._concierge_repair_next_dates()

@@ -7,6 +7,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from ..utils import analytic_plan
 from .concierge_funding_report_line import (
     EXPENSE_CODES,
     NATURE_CODES,
@@ -271,26 +272,12 @@ class ConciergeFundingAgreement(models.Model):
 
     @api.model
     def _get_analytic_plan(self):
-        """The analytic plan of the agreements, created the first time.
-
-        It is the user's data, not the module's: the analytic accounts that
-        use it stay when the module is uninstalled."""
-        ICP = self.env["ir.config_parameter"].sudo()
-        plan_id = int(ICP.get_param("concierge_base.analytic_plan_id", 0) or 0)
-        plan = self.env["account.analytic.plan"].sudo().browse(plan_id).exists()
-        if not plan:
-            plan = (
-                self.env["account.analytic.plan"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.env._("Funding agreements"),
-                        "default_applicability": "optional",
-                    }
-                )
-            )
-            ICP.set_param("concierge_base.analytic_plan_id", plan.id)
-        return plan
+        """The analytic plan of the agreements, created the first time."""
+        return analytic_plan(
+            self.env,
+            "concierge_base.analytic_plan_id",
+            self.env._("Funding agreements"),
+        )
 
     def _prepare_analytic_account_vals(self):
         self.ensure_one()

@@ -3,11 +3,12 @@
 import logging
 
 from dateutil.relativedelta import relativedelta
-from psycopg2 import IntegrityError
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import date_utils
+
+from ..utils import refuse_duplicate
 
 _logger = logging.getLogger(__name__)
 
@@ -448,19 +449,17 @@ class ConciergeIndicatorValue(models.Model):
         written."""
         if not vals_list:
             return self.browse()
-        try:
-            # the values are inserted by ``create``: no flush needed around
-            with self.env.cr.savepoint(flush=False):
-                return self.create(vals_list)
-        except IntegrityError as exc:
-            if exc.diag.constraint_name != VALUE_KEY:
-                raise
-            raise UserError(
-                self.env._(
-                    "The indicators of this month were computed by another run "
-                    "at the same time; nothing is counted twice. Reload the page."
-                )
-            ) from exc
+        # the values are inserted by ``create``: no flush needed around
+        with refuse_duplicate(
+            self.env.cr,
+            VALUE_KEY,
+            self.env._(
+                "The indicators of this month were computed by another run "
+                "at the same time; nothing is counted twice. Reload the page."
+            ),
+            flush=False,
+        ):
+            return self.create(vals_list)
 
     @api.model
     def _recompute_periods(self, periods, indicators=None, companies=None):

@@ -6,6 +6,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..utils import analytic_plan
+
 # INSEE commune code: 5 characters, digits, or 2A/2B for Corsica
 INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 
@@ -176,21 +178,12 @@ class ConciergeSite(models.Model):
 
     @api.model
     def _concierge_analytic_plan(self):
-        """The analytic plan of the sites, created the first time (the
-        user's data: it stays when the module is uninstalled)."""
-        ICP = self.env["ir.config_parameter"].sudo()
-        plan_id = int(ICP.get_param("concierge_base.site_analytic_plan_id", 0) or 0)
-        Plan = self.env["account.analytic.plan"].sudo()
-        plan = Plan.browse(plan_id).exists()
-        if not plan:
-            plan = Plan.create(
-                {
-                    "name": self.env._("Conciergerie sites"),
-                    "default_applicability": "optional",
-                }
-            )
-            ICP.set_param("concierge_base.site_analytic_plan_id", plan.id)
-        return plan
+        """The analytic plan of the sites, created the first time."""
+        return analytic_plan(
+            self.env,
+            "concierge_base.site_analytic_plan_id",
+            self.env._("Conciergerie sites"),
+        )
 
     def _concierge_create_analytic(self):
         """Give each site an analytic account of the sites' plan, so that the

@@ -36,21 +36,23 @@ class AccountMove(models.Model):
     def _concierge_site_analytic(self):
         """Lines of customer invoices sold at a site that carry no analytic
         distribution get the site's, so that the sale counts for its site in
-        the funding mix (an accountant's distribution is kept)."""
+        the funding mix (an accountant's distribution is kept). One write
+        per site."""
+        by_site = {}
         for move in self.filtered(
             lambda m: (
                 m.concierge_site_id and m.move_type in ("out_invoice", "out_refund")
             )
         ):
-            distribution = move.concierge_site_id._concierge_analytic_distribution()
-            if not distribution:
-                continue
-            lines = move.invoice_line_ids.filtered(
+            by_site.setdefault(move.concierge_site_id, self.env["account.move.line"])
+            by_site[move.concierge_site_id] |= move.invoice_line_ids.filtered(
                 lambda line: (
                     line.display_type == "product" and not line.analytic_distribution
                 )
             )
-            if lines:
+        for site, lines in by_site.items():
+            distribution = site._concierge_analytic_distribution()
+            if lines and distribution:
                 lines.analytic_distribution = distribution
 
     def _concierge_book_agent_sales(self):

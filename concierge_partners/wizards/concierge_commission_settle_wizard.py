@@ -3,10 +3,10 @@
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
-from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+
+from odoo.addons.concierge_base.utils import refuse_duplicate
 
 from ..models.concierge_commission_agreement import SETTLEMENT_PERIODS, period_bounds
 from ..models.concierge_commission_settlement import SETTLEMENT_KEY
@@ -123,19 +123,16 @@ class ConciergeCommissionSettleWizard(models.TransientModel):
         Settlement = self.env["concierge.commission.settlement"]
         if not vals_list:
             return Settlement
-        try:
-            with self.env.cr.savepoint():
-                return Settlement.create(vals_list)
-        except IntegrityError as exc:
-            if exc.diag.constraint_name != SETTLEMENT_KEY:
-                raise
-            raise UserError(
-                self.env._(
-                    "The commissions of this period were settled by another "
-                    "user at the same time. Reload the page: the settlements "
-                    "are there."
-                )
-            ) from exc
+        with refuse_duplicate(
+            self.env.cr,
+            SETTLEMENT_KEY,
+            self.env._(
+                "The commissions of this period were settled by another "
+                "user at the same time. Reload the page: the settlements "
+                "are there."
+            ),
+        ):
+            return Settlement.create(vals_list)
 
     def _prepare_settlement_vals(self, provider_id, commission_model):
         self.ensure_one()

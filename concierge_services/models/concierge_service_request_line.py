@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.concierge_base.models.concierge_state_guard import UNLOCK_KEY
-
 # what the request form shows read-only once the request is confirmed: the
 # sale order lines were made of them. Only ``state`` moves on afterwards.
 LOCKED_FIELDS = (
@@ -174,8 +172,9 @@ class ConciergeServiceRequestLine(models.Model):
     # ------------------------------------------------------------------
     def _check_request_draft(self, requests):
         """Refuse to add, change or delete lines of requests past draft;
-        internal code may write in sudo mode with ``concierge_unlock_fields``."""
-        if self.env.su and self.env.context.get(UNLOCK_KEY):
+        internal code may write in sudo mode with ``concierge_unlock_fields``
+        (``concierge.state.guard``)."""
+        if self.env["concierge.state.guard"]._concierge_unlocked():
             return True
         confirmed = requests.filtered(lambda r: r.state != "draft")
         if confirmed:

@@ -1,15 +1,15 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from collections import defaultdict
-from contextlib import contextmanager
 
 from markupsafe import Markup, escape
-from psycopg2 import IntegrityError
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import float_is_zero
+
+from odoo.addons.concierge_base.utils import refuse_duplicate
 
 MANAGER_GROUP = "concierge_base.group_concierge_manager"
 # no two valuations of a company overlap, cancelled ones aside: the database
@@ -190,25 +190,21 @@ class ConciergeVolunteerValuation(models.Model):
             date_to=date_to,
         )
 
-    @contextmanager
     def _refuse_valued_period(self):
         """Turn the database's refusal of a period valued twice (by this
         transaction, or by another one running at the same time) into a
         message; the savepoint leaves nothing half written."""
-        try:
-            with self.env.cr.savepoint():
-                yield
-        except IntegrityError as exc:
-            if exc.diag.constraint_name != PERIOD_KEY:
-                raise
-            raise ValidationError(
-                self.env._(
-                    "This period of volunteer time is already valued, in whole "
-                    "or in part (perhaps by another user at the same time): a "
-                    "period is valued only once. Reload the page to see the "
-                    "valuation."
-                )
-            ) from exc
+        return refuse_duplicate(
+            self.env.cr,
+            PERIOD_KEY,
+            self.env._(
+                "This period of volunteer time is already valued, in whole "
+                "or in part (perhaps by another user at the same time): a "
+                "period is valued only once. Reload the page to see the "
+                "valuation."
+            ),
+            exception=ValidationError,
+        )
 
     @api.depends("date_from", "date_to")
     def _compute_name(self):
@@ -294,28 +290,13 @@ class ConciergeVolunteerValuation(models.Model):
                     )
                 )
 
-    @api.constrains("date_from", "date_to", "state", "company_id")
+    @api.constrains("date_from", "date_to")
     def _check_period(self):
+        # overlaps are refused by create() and write(), and by the database
         for valuation in self:
             if valuation.date_to < valuation.date_from:
                 raise ValidationError(
                     self.env._("The valuation period ends before it starts.")
-                )
-            if valuation.state == "cancelled":
-                continue
-            overlap = self.search_count(
-                [
-                    ("id", "!=", valuation.id),
-                    ("company_id", "=", valuation.company_id.id),
-                    ("state", "!=", "cancelled"),
-                    ("date_from", "<=", valuation.date_to),
-                    ("date_to", ">=", valuation.date_from),
-                ],
-                limit=1,
-            )
-            if overlap:
-                raise ValidationError(
-                    self._period_valued_message(valuation.date_from, valuation.date_to)
                 )
 
     # ------------------------------------------------------------------
