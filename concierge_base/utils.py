@@ -28,6 +28,18 @@ def refuse_duplicate(cr, key, message, exception=UserError, flush=True):
         raise exception(message) from exc
 
 
+def lock_for_key(cr, key, ids):
+    """Make the transactions that write rows of the key ``key`` for the same
+    ``ids`` (e.g. companies) wait for one another until commit, in a fixed
+    order. An exclusion constraint checked by two transactions inserting at
+    the same moment can make each wait for the other, and PostgreSQL then
+    kills one of them as a deadlock instead of reporting the violation;
+    behind this lock the second one meets the first one's committed row and
+    gets the constraint's refusal (its message)."""
+    for record_id in sorted(set(ids)):
+        cr.execute("SELECT pg_advisory_xact_lock(hashtext(%s), %s)", [key, record_id])
+
+
 def analytic_plan(env, param, name):
     """The analytic plan whose id the system parameter ``param`` keeps,
     created the first time with ``name``. It is the user's data, not the

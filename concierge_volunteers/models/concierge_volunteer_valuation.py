@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import float_is_zero
 
-from odoo.addons.concierge_base.utils import refuse_duplicate
+from odoo.addons.concierge_base.utils import lock_for_key, refuse_duplicate
 
 MANAGER_GROUP = "concierge_base.group_concierge_manager"
 # no two valuations of a company overlap, cancelled ones aside: the database
@@ -140,6 +140,11 @@ class ConciergeVolunteerValuation(models.Model):
     def create(self, vals_list):
         # what this transaction sees is refused with the precise message
         # first; the database refuses what another one did at the same time
+        lock_for_key(
+            self.env.cr,
+            PERIOD_KEY,
+            [vals.get("company_id") or self.env.company.id for vals in vals_list],
+        )
         for vals in vals_list:
             self._check_period_free(
                 vals.get("company_id") or self.env.company.id,
@@ -153,6 +158,12 @@ class ConciergeVolunteerValuation(models.Model):
     def write(self, vals):
         if not {"date_from", "date_to", "state", "company_id"} & set(vals):
             return super().write(vals)
+        lock_for_key(
+            self.env.cr,
+            PERIOD_KEY,
+            self.company_id.ids
+            + ([vals["company_id"]] if vals.get("company_id") else []),
+        )
         for valuation in self:
             valuation._check_period_free(
                 vals.get("company_id", valuation.company_id.id),
