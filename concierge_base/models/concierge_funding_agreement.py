@@ -13,6 +13,7 @@ from .concierge_funding_report_line import (
     NATURE_CODES,
     OPERATING_EXPENSE_CODES,
 )
+from .concierge_state_guard import transition
 
 
 class ConciergeFundingAgreement(models.Model):
@@ -300,6 +301,7 @@ class ConciergeFundingAgreement(models.Model):
         for agreement, account in zip(todo, accounts, strict=True):
             agreement.analytic_account_id = account
 
+    @transition
     def action_sign(self):
         self._check_can_sign()
         today = fields.Date.context_today(self)
@@ -314,12 +316,14 @@ class ConciergeFundingAgreement(models.Model):
         ).installment_ids._post_accruals()
         return True
 
+    @transition
     def action_close(self):
         if self._concierge_wrong_state("action_close"):
             raise UserError(self.env._("Only a signed agreement can be closed."))
         self.write({"state": "closed"})
         return True
 
+    @transition
     def action_cancel(self):
         self._check_action("action_cancel", self.env._("Cancelling"))
         for agreement in self:
@@ -340,6 +344,7 @@ class ConciergeFundingAgreement(models.Model):
         self.write({"state": "cancelled"})
         return True
 
+    @transition
     def action_draft(self):
         if self._concierge_wrong_state("action_draft"):
             raise UserError(

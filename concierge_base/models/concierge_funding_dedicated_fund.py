@@ -3,6 +3,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from .concierge_state_guard import transition
+
 
 class ConciergeFundingDedicatedFund(models.Model):
     """The unspent part of a subsidy at the end of a fiscal year, carried
@@ -138,6 +140,7 @@ class ConciergeFundingDedicatedFund(models.Model):
             ],
         }
 
+    @transition
     def _post(self):
         todo = self.filtered(lambda f: f.state == "draft" and not f.move_id)
         if not todo:
@@ -154,6 +157,7 @@ class ConciergeFundingDedicatedFund(models.Model):
         self.env.flush_all()
         return True
 
+    @transition
     def action_reverse(self):
         """Cancel a year-end entry with a reverse entry of the same date.
         Reversing what was carried to dedicated funds also reverses its

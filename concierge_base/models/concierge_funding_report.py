@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..wizards.funding_report_xlsx import FundingReportXlsx
+from .concierge_state_guard import transition
 
 # fields that may change on a delivered report
 DELIVERY_FIELDS = {"state", "date_sent", "xlsx_file", "xlsx_filename"}
@@ -248,6 +249,7 @@ class ConciergeFundingReport(models.Model):
         self._compute_figures()
         return True
 
+    @transition
     def action_send(self):
         """The report is delivered to the funder: its figures are frozen and
         the reporting activity of its deadline is done."""
@@ -265,6 +267,7 @@ class ConciergeFundingReport(models.Model):
             )
         return True
 
+    @transition
     def action_draft(self):
         if self._concierge_wrong_state("action_draft"):
             raise UserError(

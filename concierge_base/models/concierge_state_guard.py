@@ -1,6 +1,9 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import models
+import contextvars
+import functools
+
+from odoo import api, models
 from odoo.exceptions import UserError
 
 # Context key of internal code that must write a locked field (a flow of
@@ -9,6 +12,30 @@ from odoo.exceptions import UserError
 # concierge_unlock_fields=True).write(...)``, so that an XML-RPC client,
 # which can send any context but never runs as superuser, cannot use it.
 UNLOCK_KEY = "concierge_unlock_fields"
+
+
+# Set while a transition of the suite runs (a button, the flow behind it, a
+# data file or an import): the state of a guarded model is written there,
+# never directly. A context variable of the running thread, not a key of
+# the ORM's context: an XML-RPC client sends any context it wants, but it
+# cannot set this.
+_IN_TRANSITION = contextvars.ContextVar("concierge_in_transition", default=False)
+
+
+def transition(method):
+    """Decorate the methods of a guarded model that change its state (its
+    buttons and the flows behind them): inside them, and only there, the
+    guard lets ``state`` be written."""
+
+    @functools.wraps(method)
+    def run_transition(self, *args, **kwargs):
+        token = _IN_TRANSITION.set(True)
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            _IN_TRANSITION.reset(token)
+
+    return run_transition
 
 
 def marshallable(value):
@@ -44,10 +71,18 @@ class ConciergeStateGuard(models.AbstractModel):
       ``((states, field names), ...)``. ``write()`` refuses to change those
       fields of a record in those states, with the same kind of sentence.
 
+    The state itself changes only through the buttons: ``write()`` and
+    ``create()`` refuse a ``state`` outside the methods decorated with
+    ``@transition`` (and outside data files and imports), so a client
+    cannot sign an agreement or post a valuation without its accounting by
+    writing the state. A model whose ``write()`` runs a state change as a
+    transition of its own sets ``_concierge_state_written = True``.
+
     Buttons hidden and fields read-only in a view in some state are thus
     refused by the model too, for XML-RPC clients as for the browser.
-    Internal code that must write a locked field uses the context key
-    ``concierge_unlock_fields`` in sudo mode (see ``UNLOCK_KEY``).
+    Internal code that must write a locked field (or the state) uses the
+    context key ``concierge_unlock_fields`` in sudo mode (see
+    ``UNLOCK_KEY``).
     """
 
     _name = "concierge.state.guard"
@@ -57,6 +92,8 @@ class ConciergeStateGuard(models.AbstractModel):
     _concierge_transitions = {}
     # ((states, field names), ...): fields write() refuses in those states
     _concierge_locked_fields = ()
+    # True when write() checks (and runs) a change of state itself
+    _concierge_state_written = False
 
     def _check_state(self, allowed, action):
         """Raise unless every record of ``self`` is in one of ``allowed``.
@@ -159,6 +196,60 @@ class ConciergeStateGuard(models.AbstractModel):
             )
         )
 
+    def _concierge_state_free(self):
+        """Whether ``state`` may be written here and now."""
+        return (
+            self._concierge_state_written
+            or _IN_TRANSITION.get()
+            or self._concierge_unlocked()
+        )
+
+    def _check_state_write(self, vals):
+        """Refuse a change of state written directly, outside a button."""
+        if "state" not in vals or self._concierge_state_free():
+            return True
+        changed = self.filtered(lambda record: record.state != vals["state"])
+        if changed:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "The state of %(name)s (%(document)s) changes through its "
+                    "buttons only: it is %(state)s.",
+                    name=changed[0].display_name,
+                    document=self.env["ir.model"]._get(self._name).name,
+                    state=labels.get(changed[0].state, changed[0].state),
+                )
+            )
+        return True
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        if records and not self._concierge_state_free():
+            field = self._fields["state"]
+            initial = field.default(self) if field.default else False
+            wrong = records.filtered(lambda record: record.state != initial)
+            if wrong:
+                labels = dict(field._description_selection(self.env))
+                raise UserError(
+                    self.env._(
+                        "A new %(document)s starts %(initial)s; its state then "
+                        "changes through its buttons only.",
+                        document=self.env["ir.model"]._get(self._name).name,
+                        initial=labels.get(initial, initial),
+                    )
+                )
+        return records
+
+    def _load_records(self, data_list, update=False, ignore_duplicates=False):
+        # data files and imports bring records in the state they had
+        token = _IN_TRANSITION.set(True)
+        try:
+            return super()._load_records(data_list, update, ignore_duplicates)
+        finally:
+            _IN_TRANSITION.reset(token)
+
     def write(self, vals):
+        self._check_state_write(vals)
         self._check_locked_fields(vals)
         return super().write(vals)

@@ -10,6 +10,8 @@ from xlsxwriter.utility import xl_col_to_name
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.concierge_base.models.concierge_state_guard import transition
+
 from .concierge_commission_agreement import COMMISSION_MODELS, SETTLEMENT_PERIODS
 
 # the settlement invoices its commission to the provider; for the other
@@ -365,6 +367,7 @@ class ConciergeCommissionSettlement(models.Model):
         self._confirm()
         return True
 
+    @transition
     def _confirm(self):
         if any(s.state != "draft" for s in self):
             raise UserError(self.env._("Only draft settlements can be confirmed."))
@@ -388,6 +391,7 @@ class ConciergeCommissionSettlement(models.Model):
         moves.action_post()
         return moves
 
+    @transition
     def _create_draft_documents(self):
         """Draft accounting documents of confirmed settlements, all created
         by one batch ``create``; the settlements become invoiced."""
@@ -590,6 +594,7 @@ class ConciergeCommissionSettlement(models.Model):
         self._cancel()
         return True
 
+    @transition
     def _cancel(self):
         for settlement in self:
             if settlement.move_id and settlement.move_id.state != "cancel":
@@ -605,6 +610,7 @@ class ConciergeCommissionSettlement(models.Model):
         self.line_ids.write({"settlement_id": False})
         self.write({"state": "cancelled"})
 
+    @transition
     def _sync_payment_state(self):
         """Follow the payment of the accounting document."""
         for settlement in self.filtered(

@@ -9,7 +9,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 from odoo.tools.mail import email_normalize, parse_contact_from_email
 
-from odoo.addons.concierge_base.models.concierge_state_guard import marshallable
+from odoo.addons.concierge_base.models.concierge_state_guard import (
+    marshallable,
+    transition,
+)
 
 CHANNELS = [
     ("desk", "Desk"),
@@ -518,6 +521,7 @@ class ConciergeServiceRequest(models.Model):
     # ------------------------------------------------------------------
     # lifecycle
     # ------------------------------------------------------------------
+    @transition
     def action_confirm(self):
         self._check_action("action_confirm", self.env._("Confirming"))
         empty = self.filtered(lambda r: not r.line_ids)
@@ -614,11 +618,13 @@ class ConciergeServiceRequest(models.Model):
         orders.with_context(mail_notrack=True).action_confirm()
         return orders
 
+    @transition
     def action_start(self):
         self._check_action("action_start", self.env._("Starting the work"))
         self.write({"state": "in_progress"})
         return True
 
+    @transition
     def action_ready(self):
         self._check_action("action_ready", self.env._("Marking ready"))
         items = self.custody_item_ids.filtered(lambda i: i.state != "returned")
@@ -681,6 +687,7 @@ class ConciergeServiceRequest(models.Model):
             complete.action_done()
         return True
 
+    @transition
     def action_done(self):
         self._check_action("action_done", self.env._("Closing"))
         for request in self:
@@ -699,6 +706,7 @@ class ConciergeServiceRequest(models.Model):
         self.write({"state": "done", "done_date": fields.Datetime.now()})
         return True
 
+    @transition
     def action_cancel(self):
         self._check_action("action_cancel", self.env._("Cancelling"))
         orders = self.sale_order_id
@@ -751,6 +759,7 @@ class ConciergeServiceRequest(models.Model):
         action["context"] = {"search_default_group_state": 0}
         return action
 
+    @transition
     def action_draft(self):
         self._check_action("action_draft", self.env._("Resetting to draft"))
         self.line_ids.write({"state": "draft"})

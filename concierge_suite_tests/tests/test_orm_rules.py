@@ -242,6 +242,60 @@ class TestOrmRules(SuiteRpcCase):
             True,
         )
 
+    def test_state_changes_through_buttons_only(self):
+        """Writing the state skips what its button does (the sale order, the
+        accounting entry, the attendances): refused, whatever the context a
+        client sends."""
+        for model, factory, role, state in (
+            ("concierge.service.request", "make_request", "concierge", "done"),
+            ("concierge.funding.agreement", "make_agreement", "manager", "signed"),
+            ("concierge.funding.report", "make_funding_report", "manager", "sent"),
+            (
+                "concierge.funding.dedicated.fund",
+                "make_dedicated_fund",
+                "manager",
+                "posted",
+            ),
+            (
+                "concierge.commission.settlement",
+                "make_settlement",
+                "accountant",
+                "invoiced",
+            ),
+            ("concierge.volunteer.valuation", "make_valuation", "manager", "posted"),
+            ("concierge.volunteer.shift", "make_shift", "concierge", "done"),
+        ):
+            with self.subTest(model=model):
+                record = getattr(self, factory)()
+                initial = record.state
+                for context in ({}, {"concierge_unlock_fields": True}):
+                    self.assertRefused(
+                        role,
+                        model,
+                        "write",
+                        [record.ids, {"state": state}],
+                        "changes through its buttons only",
+                        context=context,
+                    )
+                record.invalidate_recordset()
+                self.assertEqual(record.state, initial)
+        # nor is a record created in a later state, given or by default
+        model = "concierge.volunteer.valuation"
+        july = {"date_from": "2031-07-01", "date_to": "2031-07-31"}
+        for vals, context in (
+            (dict(july, state="posted"), {}),
+            (july, {"default_state": "posted"}),
+        ):
+            with self.subTest(context=context):
+                fault = self.assertRefused(
+                    "manager", model, "create", [vals], "starts", context=context
+                )
+                self.assertIn("Draft", fault.faultString)
+        self.assertFalse(
+            self.env[model].search([("date_from", "=", "2031-07-01")]),
+            "the refused valuation is not left behind",
+        )
+
     def test_item_at_a_provider_keeps_its_provider(self):
         item = self.env["concierge.custody.item"].search(
             [("state", "=", "at_provider")], limit=1

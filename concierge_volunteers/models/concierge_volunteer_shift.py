@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.concierge_base.models.concierge_state_guard import transition
+
 # attendance states that hold a seat of the shift
 SEAT_STATES = ("registered", "attended", "absent")
 
@@ -274,11 +276,13 @@ class ConciergeVolunteerShift(models.Model):
     # ------------------------------------------------------------------
     # actions
     # ------------------------------------------------------------------
+    @transition
     def action_open(self):
         self._check_action("action_open", self.env._("Opening for sign-up"))
         self.write({"state": "open"})
         return True
 
+    @transition
     def action_done(self):
         """Close the shifts: volunteers still registered are counted present."""
         self._check_action("action_done", self.env._("Marking as done"))
@@ -288,6 +292,7 @@ class ConciergeVolunteerShift(models.Model):
         self.write({"state": "done"})
         return True
 
+    @transition
     def action_cancel(self):
         self._check_action("action_cancel", self.env._("Cancelling"))
         self.attendance_ids.filtered(lambda a: a.state == "registered").write(
@@ -296,6 +301,7 @@ class ConciergeVolunteerShift(models.Model):
         self.write({"state": "cancelled"})
         return True
 
+    @transition
     def action_draft(self):
         self._check_action("action_draft", self.env._("Resetting to draft"))
         self.write({"state": "draft"})

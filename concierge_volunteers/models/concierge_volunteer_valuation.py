@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import float_is_zero
 
+from odoo.addons.concierge_base.models.concierge_state_guard import transition
 from odoo.addons.concierge_base.utils import lock_for_key, refuse_duplicate
 
 MANAGER_GROUP = "concierge_base.group_concierge_manager"
@@ -477,6 +478,7 @@ class ConciergeVolunteerValuation(models.Model):
                 )
             )
 
+    @transition
     def action_post(self):
         """Post draft valuations; posted ones are left as they are."""
         self._check_manager()
@@ -493,6 +495,7 @@ class ConciergeVolunteerValuation(models.Model):
             valuation.write({"state": "posted", "move_id": move.id})
         return True
 
+    @transition
     def action_cancel(self):
         """Cancel valuations; the entry of a posted one is reversed."""
         self._check_manager()
