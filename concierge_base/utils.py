@@ -2,11 +2,37 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 """Helpers shared by the suite's addons."""
 
+import logging
 from contextlib import contextmanager
 
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
+
+# The keys of the money flows ``refuse_duplicate`` turns into a message.
+_REFUSED_KEYS = set()
+
+
+class _RefusedDuplicateFilter(logging.Filter):
+    """Odoo logs every failed query as an ERROR "bad query". When the
+    query failed on one of the suite's money-flow keys (``refuse_duplicate``),
+    the refusal is the key doing its work, and the user got a message: the
+    line is kept, as INFO. Every other failed query stays an ERROR."""
+
+    def filter(self, record):
+        if record.levelno == logging.ERROR and str(record.msg).startswith("bad query"):
+            args = record.args if isinstance(record.args, tuple) else ()
+            error = args[-1] if args else None
+            if (
+                isinstance(error, IntegrityError)
+                and error.diag.constraint_name in _REFUSED_KEYS
+            ):
+                record.levelno = logging.INFO
+                record.levelname = logging.getLevelName(logging.INFO)
+        return True
+
+
+logging.getLogger("odoo.sql_db").addFilter(_RefusedDuplicateFilter())
 
 
 @contextmanager
@@ -18,7 +44,9 @@ def refuse_duplicate(cr, key, message, exception=UserError, flush=True):
     told in one sentence. Any other database error goes through as it is.
 
     ``flush=False`` when the block writes through ``create`` only (its
-    inserts are not delayed)."""
+    inserts are not delayed). The refused query is logged as INFO, not as
+    Odoo's ERROR "bad query" (see ``_RefusedDuplicateFilter``)."""
+    _REFUSED_KEYS.add(key)
     try:
         with cr.savepoint(flush=flush):
             yield

@@ -94,6 +94,8 @@ class ConciergeStateGuard(models.AbstractModel):
     _concierge_locked_fields = ()
     # True when write() checks (and runs) a change of state itself
     _concierge_state_written = False
+    # the states a record may be created in (default: the field's default)
+    _concierge_create_states = ()
 
     def _check_state(self, allowed, action):
         """Raise unless every record of ``self`` is in one of ``allowed``.
@@ -197,10 +199,13 @@ class ConciergeStateGuard(models.AbstractModel):
         )
 
     def _concierge_state_free(self):
-        """Whether ``state`` may be written here and now."""
+        """Whether ``state`` may be written here and now: in a transition,
+        while the modules load (data files, demo, hooks, migrations: no
+        client is served then), or unlocked by internal code."""
         return (
             self._concierge_state_written
             or _IN_TRANSITION.get()
+            or not self.env.registry.ready
             or self._concierge_unlocked()
         )
 
@@ -228,7 +233,8 @@ class ConciergeStateGuard(models.AbstractModel):
         if records and not self._concierge_state_free():
             field = self._fields["state"]
             initial = field.default(self) if field.default else False
-            wrong = records.filtered(lambda record: record.state != initial)
+            allowed = self._concierge_create_states or (initial,)
+            wrong = records.filtered(lambda record: record.state not in allowed)
             if wrong:
                 labels = dict(field._description_selection(self.env))
                 raise UserError(

@@ -15,6 +15,7 @@ writes (it would wait for the test forever): a race test works in committed
 environments only.
 """
 
+import logging
 import threading
 from contextlib import contextmanager
 
@@ -77,6 +78,24 @@ class RaceMixin:
                     records.unlink()
 
         self.addCleanup(cleanup)
+
+    @contextmanager
+    def captured_logs(self, name):
+        """The records logged on logger ``name`` (from any thread) during the
+        block, whatever their level."""
+        records = []
+
+        class Capture(logging.Handler):
+            def emit(self, record):
+                records.append(record)
+
+        logger = logging.getLogger(name)
+        handler = Capture()
+        logger.addHandler(handler)
+        try:
+            yield records
+        finally:
+            logger.removeHandler(handler)
 
     def race(self, *functions, uid=SUPERUSER_ID, context=None):
         """Run each ``function(env)`` in its own thread and transaction, all

@@ -18,6 +18,8 @@ class ConciergeVolunteerShift(models.Model):
     _order = "date_start, id"
     _check_company_auto = True
     # transition table: {button: states it may start from} (concierge.state.guard)
+    # a shift is prepared as a draft, or opened for sign-up at once
+    _concierge_create_states = ("draft", "open")
     _concierge_transitions = {
         "action_open": ("draft",),
         "action_done": ("open",),

@@ -109,11 +109,15 @@ class VolunteerCase(ConciergeCase):
 
     @classmethod
     def _shift(cls, mission=None, start=None, hours=3, capacity=2, **vals):
-        """A shift starting at ``start`` (default: in ten days)."""
+        """A shift starting at ``start`` (default: in ten days), in ``state``
+        (draft, open, or done/cancelled through its button)."""
         start = start or (fields.Datetime.now() + timedelta(days=10)).replace(
             minute=0, second=0, microsecond=0
         )
-        return cls.env["concierge.volunteer.shift"].create(
+        state = vals.pop("state", "open")
+        if state in ("draft", "open"):
+            vals["state"] = state
+        shift = cls.env["concierge.volunteer.shift"].create(
             {
                 "mission_id": (mission or cls.mission_desk).id,
                 "site_id": cls.site.id,
@@ -123,6 +127,11 @@ class VolunteerCase(ConciergeCase):
                 **vals,
             }
         )
+        if state == "done":
+            shift.action_done()
+        elif state == "cancelled":
+            shift.action_cancel()
+        return shift
 
     @classmethod
     def _attend(cls, shift, partner, state="attended"):

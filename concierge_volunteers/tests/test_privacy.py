@@ -46,7 +46,7 @@ class TestVolunteerPrivacy(VolunteerCase):
             service_request_id=cls.request.id,
         )
         cls._attend(cls.delivery, cls.alice)
-        cls.delivery.state = "done"
+        cls.delivery.action_done()
         cls.month = start.date().replace(day=1)
 
     def _indicators(self):

@@ -62,8 +62,8 @@ class TestShift(VolunteerCase):
 
     def test_illegal_transitions_refused(self):
         """What the form hides in a state, the model refuses in that state."""
-        draft, done, cancelled = self._shift(), self._shift(), self._shift()
-        draft.write({"state": "draft"})
+        draft = self._shift(state="draft")
+        done, cancelled = self._shift(), self._shift()
         done.action_done()
         cancelled.action_cancel()
         refused = [

@@ -72,12 +72,17 @@ class TestValuationRace(RaceMixin, TransactionCase):
     def test_overlapping_periods_raced(self):
         # not the same key, the same days: the exclusion constraint compares
         # the periods, not their first day
-        with mute_logger("odoo.sql_db"):
+        with self.captured_logs("odoo.sql_db") as records:
             outcomes = self.race(
                 self._value("2041-03-01", "2041-03-31"),
                 self._value("2041-03-15", "2041-04-15"),
             )
         won = self._check_one_won(outcomes)
+        # the loser's refused insert is logged as INFO, not as Odoo's ERROR
+        # "bad query": the key did its work and the user got a message
+        refused = [r for r in records if r.getMessage().startswith("bad query")]
+        self.assertEqual([r.levelname for r in refused], ["INFO"])
+        self.assertIn(PERIOD_KEY, refused[0].getMessage())
         with self.committed_env() as env:
             self.assertEqual(self._valuations(env).ids, [won])
 
