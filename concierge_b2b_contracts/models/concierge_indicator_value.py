@@ -119,3 +119,9 @@ class ConciergeIndicatorValue(models.Model):
         if not total:
             return {"total": 0.0}
         return {"total": round(100.0 * fees / total, 2)}
+
+    def _compute_indicator_funding_mix_subscriptions(self, date_from, date_to, sites):
+        """Company subscriptions in the funding mix of the month."""
+        return self._compute_funding_mix_source(
+            "subscriptions", date_from, date_to, sites
+        )

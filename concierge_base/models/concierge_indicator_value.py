@@ -1,5 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import contextvars
 import logging
 
 from dateutil.relativedelta import relativedelta
@@ -15,6 +16,10 @@ _logger = logging.getLogger(__name__)
 # one value per indicator, month, scope, site (none: 0) and company: the
 # database refuses a second one even when two runs compute the same month
 VALUE_KEY = "concierge_indicator_value_scope_unique_idx"
+
+# The funding mix of a month, read once for all the indicators of one
+# recomputation (the six sources and the two shares), then forgotten.
+_MIX_MEMO = contextvars.ContextVar("concierge_funding_mix_memo", default=None)
 
 
 class ConciergeIndicatorValue(models.Model):
@@ -415,10 +420,22 @@ class ConciergeIndicatorValue(models.Model):
         to_create = []
         kept = self.browse()
         writer = self.with_context(concierge_indicator_recompute=True)
-        for indicator in indicators:
-            results = self._indicator_scoped_results(
-                self._prepare_indicator_results(indicator, date_from, date_to, sites)
-            )
+        memo = _MIX_MEMO.set({})
+        try:
+            computed = [
+                (
+                    indicator,
+                    self._indicator_scoped_results(
+                        self._prepare_indicator_results(
+                            indicator, date_from, date_to, sites
+                        )
+                    ),
+                )
+                for indicator in indicators
+            ]
+        finally:
+            _MIX_MEMO.reset(memo)
+        for indicator, results in computed:
             for (scope, site_id), amount in results.items():
                 current = by_key.get((indicator.id, scope, site_id))
                 if current:
@@ -526,12 +543,79 @@ class ConciergeIndicatorValue(models.Model):
             site_field="concierge_site_id",
         )
 
+    def _funding_mix_of(self, date_from, date_to, sites=None):
+        """The funding mix of the range ({category: amount}): of ``sites``
+        together, or of the whole company; read once per recomputation."""
+        return self._funding_mix_memo(
+            (
+                "mix",
+                self.env.company.id,
+                date_from,
+                date_to,
+                tuple(sites.ids if sites else ()),
+            ),
+            lambda: self.env["concierge.funding.mix"]._get_mix_totals(
+                date_from, date_to, sites or None
+            ),
+        )
+
+    def _funding_mix_memo(self, key, compute):
+        memo = _MIX_MEMO.get()
+        if memo is None:
+            return compute()
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
+
+    def _compute_funding_mix_source(self, source, date_from, date_to, sites):
+        """The amounts of one source of the funding mix (the indicators
+        ``funding_mix_<source>``): for each site (its analytic account; the
+        grants of its agreements, shared between their sites), for the
+        revenue and grants of no site (key False), and for the company."""
+        currency = self.env.company.currency_id
+        all_sites = self._indicator_sites(sites)
+        per_site = self._funding_mix_memo(
+            ("per_site", self.env.company.id, date_from, date_to, all_sites.ids),
+            lambda: self.env["concierge.funding.mix"]._get_mix_totals_per_site(
+                date_from, date_to, all_sites
+            ),
+        )
+        results = {
+            site_id: totals[source]
+            for site_id, totals in per_site.items()
+            if not currency.is_zero(totals[source])
+        }
+        total = self._funding_mix_of(date_from, date_to, sites)[source]
+        if not sites and not currency.is_zero(total - sum(results.values())):
+            results[False] = total - sum(results.values())
+        if results or not currency.is_zero(total):
+            results["total"] = total
+        return results
+
+    def _compute_indicator_funding_mix_market_sales(self, date_from, date_to, sites):
+        """Market sales of the month (desk, shop, services sold)."""
+        return self._compute_funding_mix_source(
+            "market_sales", date_from, date_to, sites
+        )
+
+    def _compute_indicator_funding_mix_public_grants(self, date_from, date_to, sites):
+        """Public grants received during the month."""
+        return self._compute_funding_mix_source(
+            "public_grants", date_from, date_to, sites
+        )
+
+    def _compute_indicator_funding_mix_private_grants(self, date_from, date_to, sites):
+        """Private grants and sponsorship received during the month."""
+        return self._compute_funding_mix_source(
+            "private_grants", date_from, date_to, sites
+        )
+
     def _funding_mix_shares(self, date_from, date_to):
         """Public and private grants in % of the month's funding mix; None
         when the month has no revenue, or less than none (credit notes of
         earlier sales larger than the month's sales): a share of a negative
         total means nothing."""
-        totals = self.env["concierge.funding.mix"]._get_mix_totals(date_from, date_to)
+        totals = self._funding_mix_of(date_from, date_to)
         total = self.env.company.currency_id.round(sum(totals.values()))
         if total <= 0:
             return None

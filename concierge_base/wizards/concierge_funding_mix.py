@@ -72,17 +72,10 @@ class ConciergeFundingMix(models.TransientModel):
         )
 
     @api.model
-    def _accounting_rows(self, date_from, date_to, sites=None):
-        """Revenue from posted entries: a list of (category, label, amount).
-
-        A line on an income account counts under the source of its product's
-        category (or the nearest parent category that has one), else under
-        the source of its account; a line on any other account only under
-        its account's source. Lines of neither are left out. A grant line
-        counts as public or private after its partner's funder kind; the
-        entries of the installments of funding agreements are left out here:
-        those grants count when received (``_grant_rows``).
-        """
+    def _accounting_domain(self, date_from, date_to):
+        """The journal items of the funding mix in the range (see
+        ``_accounting_rows``), or None when no account or product category
+        has a source."""
         company = self.env.company
         accounts = (
             self.env["account.account"]
@@ -107,7 +100,7 @@ class ConciergeFundingMix(models.TransientModel):
             else categories
         )
         if not accounts and not category_ids:
-            return []
+            return None
         domain = [
             ("parent_state", "=", "posted"),
             ("company_id", "=", company.id),
@@ -130,32 +123,20 @@ class ConciergeFundingMix(models.TransientModel):
         )
         if installment_moves:
             domain.append(("move_id", "not in", installment_moves.ids))
-        analytic_ids = set()
-        if sites:
-            analytic_ids = {str(a) for a in sites.analytic_account_id.ids}
-            if not analytic_ids:
-                return []
-            domain.append(
-                ("analytic_distribution", "in", sites.analytic_account_id.ids)
-            )
-        AccountMoveLine = self.env["account.move.line"].sudo()
-        totals = defaultdict(float)
-        classified = {}
-        if not sites:
-            # the whole conciergerie: one grouped query, the lines summed by
-            # account, product and partner (what decides their source)
-            rows = AccountMoveLine._read_group(
-                domain, ["account_id", "product_id", "partner_id"], ["balance:sum"]
-            )
-            for account, product, partner, balance in rows:
-                key = self._classify(account, product, partner, classified)
-                if key:
-                    totals[key] += -balance
-        else:
-            # sites: each line counts for the share of its analytic
-            # distribution that falls on the sites
-            lines = AccountMoveLine.search_fetch(
-                domain,
+        return domain
+
+    @api.model
+    def _site_lines(self, domain, sites):
+        """The journal items of ``domain`` on the analytic accounts of
+        ``sites``, with what decides their source and their distribution."""
+        return (
+            self.env["account.move.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    *domain,
+                    ("analytic_distribution", "in", sites.analytic_account_id.ids),
+                ],
                 [
                     "balance",
                     "account_id",
@@ -164,7 +145,44 @@ class ConciergeFundingMix(models.TransientModel):
                     "analytic_distribution",
                 ],
             )
-            for line in lines:
+        )
+
+    @api.model
+    def _accounting_rows(self, date_from, date_to, sites=None):
+        """Revenue from posted entries: a list of (category, label, amount).
+
+        A line on an income account counts under the source of its product's
+        category (or the nearest parent category that has one), else under
+        the source of its account; a line on any other account only under
+        its account's source. Lines of neither are left out. A grant line
+        counts as public or private after its partner's funder kind; the
+        entries of the installments of funding agreements are left out here:
+        those grants count when received (``_grant_rows``).
+        """
+        domain = self._accounting_domain(date_from, date_to)
+        if domain is None or (sites and not sites.analytic_account_id):
+            return []
+        totals = defaultdict(float)
+        classified = {}
+        if not sites:
+            # the whole conciergerie: one grouped query, the lines summed by
+            # account, product and partner (what decides their source)
+            rows = (
+                self.env["account.move.line"]
+                .sudo()
+                ._read_group(
+                    domain, ["account_id", "product_id", "partner_id"], ["balance:sum"]
+                )
+            )
+            for account, product, partner, balance in rows:
+                key = self._classify(account, product, partner, classified)
+                if key:
+                    totals[key] += -balance
+        else:
+            # sites: each line counts for the share of its analytic
+            # distribution that falls on the sites
+            analytic_ids = {str(a) for a in sites.analytic_account_id.ids}
+            for line in self._site_lines(domain, sites):
                 key = self._classify(
                     line.account_id, line.product_id, line.partner_id, classified
                 )
@@ -182,6 +200,44 @@ class ConciergeFundingMix(models.TransientModel):
         return [
             (category, label, amount) for (category, label), amount in totals.items()
         ]
+
+    @api.model
+    def _get_mix_totals_per_site(self, date_from, date_to, sites):
+        """{site id: {category: amount}} over the range, for each of
+        ``sites``, every category present: what ``_get_mix_totals`` gives for
+        each site alone, in one reading of the journal items."""
+        categories = [key for key, _label in self._source_categories()]
+        result = {site.id: dict.fromkeys(categories, 0.0) for site in sites}
+        site_of_account = {
+            str(site.analytic_account_id.id): site.id
+            for site in sites
+            if site.analytic_account_id
+        }
+        domain = self._accounting_domain(date_from, date_to)
+        if domain is not None and site_of_account:
+            classified = {}
+            for line in self._site_lines(domain, sites):
+                key = self._classify(
+                    line.account_id, line.product_id, line.partner_id, classified
+                )
+                if not key:
+                    continue
+                for keys, percent in (line.analytic_distribution or {}).items():
+                    for site_id in {
+                        site_of_account[account]
+                        for account in keys.split(",")
+                        if account in site_of_account
+                    }:
+                        result[site_id][key[0]] += -line.balance * percent / 100.0
+        for installment, day, amount in self._grant_receipts():
+            agreement = installment.agreement_id
+            if not day or not date_from <= day <= date_to or not agreement.site_ids:
+                continue
+            category = self._grant_category(agreement)
+            share = amount / len(agreement.site_ids)
+            for site in agreement.site_ids & sites:
+                result[site.id][category] += share
+        return result
 
     @api.model
     def _classify(self, account, product, partner, cache):
@@ -214,10 +270,10 @@ class ConciergeFundingMix(models.TransientModel):
         return result
 
     @api.model
-    def _grant_rows(self, date_from, date_to, sites=None):
-        """Grants received in the range, from the installments: a list of
-        (category, funder name, amount)."""
-        installments = (
+    def _grant_receipts(self):
+        """(installment, day, amount) of the money received on the
+        installments of the company's signed and closed agreements."""
+        return (
             self.env["concierge.funding.installment"]
             .sudo()
             .search(
@@ -227,9 +283,21 @@ class ConciergeFundingMix(models.TransientModel):
                     ("move_line_ids", "!=", False),
                 ]
             )
+            ._get_receipts()
         )
+
+    @api.model
+    def _grant_category(self, agreement):
+        return (
+            "public_grants" if agreement.funder_kind == "public" else "private_grants"
+        )
+
+    @api.model
+    def _grant_rows(self, date_from, date_to, sites=None):
+        """Grants received in the range, from the installments: a list of
+        (category, funder name, amount)."""
         totals = defaultdict(float)
-        for installment, day, amount in installments._get_receipts():
+        for installment, day, amount in self._grant_receipts():
             if not day or not date_from <= day <= date_to:
                 continue
             agreement = installment.agreement_id
@@ -238,11 +306,7 @@ class ConciergeFundingMix(models.TransientModel):
                 if not agreement.site_ids:
                     continue
                 share = len(agreement.site_ids & sites) / len(agreement.site_ids)
-            category = (
-                "public_grants"
-                if agreement.funder_kind == "public"
-                else "private_grants"
-            )
+            category = self._grant_category(agreement)
             totals[(category, agreement.funder_id.display_name)] += amount * share
         return [
             (category, label, amount) for (category, label), amount in totals.items()

@@ -44,3 +44,9 @@ class ConciergeIndicatorValue(models.Model):
         return self._commission_line_groups(
             date_from, date_to, sites, "provider_id:count_distinct", total=True
         )
+
+    def _compute_indicator_funding_mix_commissions(self, date_from, date_to, sites):
+        """Commissions in the funding mix of the month."""
+        return self._compute_funding_mix_source(
+            "commissions", date_from, date_to, sites
+        )

@@ -68,6 +68,27 @@ class TestDemoMix(TransactionCase):
         self.assertGreater(park["subscriptions"], 0.0)
         self.assertGreater(park["volunteer_time"], 0.0)
 
+    def test_per_site_reading_matches_each_site_alone(self):
+        """The dashboard's per-site funding mix (one reading for all sites)
+        gives each site what the funding mix of that site alone gives."""
+        Mix = self.env["concierge.funding.mix"].with_company(self.company)
+        period = (self.today.replace(month=1, day=1), self.today)
+        sites = self.env["concierge.site"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        per_site = Mix._get_mix_totals_per_site(*period, sites)
+        self.assertEqual(set(per_site), set(sites.ids))
+        for site in sites:
+            alone = Mix._get_mix_totals(*period, sites=site)
+            for source, amount in alone.items():
+                self.assertAlmostEqual(
+                    per_site[site.id][source],
+                    amount,
+                    places=2,
+                    msg=f"{site.name}: {source}",
+                )
+        self.assertGreater(per_site[self.shop.id]["market_sales"], 0.0)
+
     def test_shifts_in_the_coming_days(self):
         now = fields.Datetime.now()
         shifts = self.env["concierge.volunteer.shift"].search(

@@ -550,6 +550,53 @@ class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
             self._indicator("volunteer_time_value")._aggregate(*MONTH), 120.0, places=2
         )
 
+    def test_funding_mix_indicators(self):
+        """The dashboard's funding mix by source: the indicators of the
+        month, for the company and for each site, to the cent, and what
+        belongs to no site apart."""
+        site_of = {0: False, 1: self.site_a.id, 2: self.site_b.id}
+        values = self.env["concierge.indicator.value"].search(
+            [
+                ("indicator_id.code", "like", "funding_mix_"),
+                ("period", "=", MONTH[0]),
+                ("company_id", "=", self.company.id),
+            ]
+        )
+        found = {
+            (v.indicator_id.code, v.scope, v.site_id.id or False): v.value
+            for v in values
+        }
+        for source, figures in EXPECTED.items():
+            code = f"funding_mix_{source}"
+            with self.subTest(source=source):
+                self.assertAlmostEqual(
+                    found.get((code, "company", False), 0.0), figures[0], places=2
+                )
+                for column in (1, 2):
+                    self.assertAlmostEqual(
+                        found.get((code, "site", site_of[column]), 0.0),
+                        figures[column],
+                        places=2,
+                    )
+                no_site = figures[0] - figures[1] - figures[2]
+                self.assertAlmostEqual(
+                    found.get((code, "no_site", False), 0.0), no_site, places=2
+                )
+        # only the request without site (10) belongs to no site
+        self.assertEqual(
+            {key for key in found if key[1] == "no_site"},
+            {("funding_mix_market_sales", "no_site", False)},
+        )
+        # a quarter adds up its months: the funding mix of the quarter
+        for source in ("market_sales", "subscriptions"):
+            indicator = self._indicator(f"funding_mix_{source}")
+            for sites in (None, self.site_b):
+                self.assertAlmostEqual(
+                    indicator._aggregate(*QUARTER, sites=sites) or 0.0,
+                    self.Mix._get_mix_totals(*QUARTER, sites=sites)[source],
+                    places=2,
+                )
+
     def test_people_served_month_and_quarter(self):
         served = self._indicator("beneficiaries_served")
         # March: Jeanne (A and B), Paul (B), Nadia (no site), employee 0 (B)

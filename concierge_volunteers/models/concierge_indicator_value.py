@@ -96,3 +96,9 @@ class ConciergeIndicatorValue(models.Model):
             ],
             total=True,
         )
+
+    def _compute_indicator_funding_mix_volunteer_time(self, date_from, date_to, sites):
+        """Valued volunteer time in the funding mix of the month."""
+        return self._compute_funding_mix_source(
+            "volunteer_time", date_from, date_to, sites
+        )
