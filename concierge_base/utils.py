@@ -8,6 +8,10 @@ from contextlib import contextmanager
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
+from odoo.tools import SQL
+from odoo.tools.sql import index_exists
+
+_logger = logging.getLogger(__name__)
 
 # The keys of the money flows ``refuse_duplicate`` turns into a message.
 _REFUSED_KEYS = set()
@@ -54,6 +58,56 @@ def refuse_duplicate(cr, key, message, exception=UserError, flush=True):
         if exc.diag.constraint_name != key:
             raise
         raise exception(message) from exc
+
+
+def create_money_key(cr, name, table, expressions, where=None, ident="id"):
+    """Create the unique index ``name`` of a money flow on ``table``
+    (``expressions``, partial with the SQL condition ``where``) unless it
+    exists; True when the key is there.
+
+    When rows already break it (written before the key existed), creating
+    it would stop the upgrade with PostgreSQL's message: instead, the rows
+    are named (their ``ident``) in an ERROR of the log, the key is left out
+    and the upgrade goes on, as Odoo does for a constraint it cannot add.
+    Once one row of each group is cancelled or deleted, the next upgrade of
+    the module creates the key."""
+    if index_exists(cr, name):
+        return True
+    columns = SQL(", ").join(SQL(expression) for expression in expressions)
+    condition = SQL("WHERE %s", SQL(where)) if where else SQL()
+    cr.execute(
+        SQL(
+            "SELECT array_agg(%s ORDER BY %s) FROM %s %s GROUP BY %s"
+            " HAVING count(*) > 1 LIMIT 20",
+            SQL.identifier(ident),
+            SQL.identifier(ident),
+            SQL.identifier(table),
+            condition,
+            columns,
+        )
+    )
+    groups = [ids for (ids,) in cr.fetchall()]
+    if groups:
+        _logger.error(
+            "The key %s is not created: rows of %s count the same money "
+            "twice (%s %s). Cancel or delete all but one row of each group, "
+            "then upgrade the module again.",
+            name,
+            table,
+            ident,
+            "; ".join(", ".join(str(i) for i in ids) for ids in groups),
+        )
+        return False
+    cr.execute(
+        SQL(
+            "CREATE UNIQUE INDEX %s ON %s (%s) %s",
+            SQL.identifier(name),
+            SQL.identifier(table),
+            columns,
+            condition,
+        )
+    )
+    return True
 
 
 def lock_for_key(cr, key, ids):

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import fields, models
 
+from odoo.addons.concierge_base.utils import create_money_key
+
 # one invoice line per contract line and period billed, on invoices that
 # stand: the database refuses a second one even when two runs race (the
 # cron and a user's "Create invoice"); cancelled invoices and periods
@@ -36,16 +38,14 @@ class AccountMoveLine(models.Model):
 
     def init(self):
         res = super().init()
-        # the name is PERIOD_BILLED_KEY
-        self.env.cr.execute(
-            """
-            CREATE UNIQUE INDEX IF NOT EXISTS
-                concierge_contract_line_period_billed_uniq
-            ON account_move_line (contract_line_id, concierge_period_start)
-            WHERE contract_line_id IS NOT NULL
-              AND concierge_period_start IS NOT NULL
-              AND parent_state != 'cancel'
-              AND concierge_period_released IS NOT TRUE
-            """
+        create_money_key(
+            self.env.cr,
+            PERIOD_BILLED_KEY,
+            self._table,
+            ["contract_line_id", "concierge_period_start"],
+            where="contract_line_id IS NOT NULL"
+            " AND concierge_period_start IS NOT NULL"
+            " AND parent_state != 'cancel'"
+            " AND concierge_period_released IS NOT TRUE",
         )
         return res

@@ -3,7 +3,11 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from ..utils import create_money_key
 from .concierge_state_guard import transition
+
+# posted once: one posted row per agreement, fiscal year and kind
+POSTED_KEY = "concierge_dedicated_fund_posted_uniq"
 
 
 class ConciergeFundingDedicatedFund(models.Model):
@@ -69,13 +73,12 @@ class ConciergeFundingDedicatedFund(models.Model):
     )
 
     def init(self):
-        # posted once: one posted row per agreement, fiscal year and kind
-        self.env.cr.execute(
-            """
-            CREATE UNIQUE INDEX IF NOT EXISTS concierge_dedicated_fund_posted_uniq
-            ON concierge_funding_dedicated_fund (agreement_id, fiscal_year, kind)
-            WHERE state = 'posted'
-            """
+        create_money_key(
+            self.env.cr,
+            POSTED_KEY,
+            self._table,
+            ["agreement_id", "fiscal_year", "kind"],
+            where="state = 'posted'",
         )
 
     @api.depends("agreement_id", "kind", "fiscal_year")

@@ -4,6 +4,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from ..utils import create_money_key
+
 # journal items an installment can be settled by: the funder's receivable
 # (an invoice, an entry of the grant on a customer account or on a grant
 # receivable such as 441 / 4687, paid when reconciled) or a receipt booked
@@ -205,13 +207,12 @@ class ConciergeFundingInstallment(models.Model):
         self.agreement_id._check_amounts()
 
     def init(self):
-        # the name is RECEIPT_KEY
-        self.env.cr.execute(
-            """
-            CREATE UNIQUE INDEX IF NOT EXISTS
-                concierge_funding_installment_move_line_uniq
-            ON concierge_funding_installment_move_line_rel (move_line_id)
-            """
+        create_money_key(
+            self.env.cr,
+            RECEIPT_KEY,
+            "concierge_funding_installment_move_line_rel",
+            ["move_line_id"],
+            ident="installment_id",
         )
 
     @api.constrains("move_line_ids")

@@ -9,7 +9,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import date_utils
 
-from ..utils import refuse_duplicate
+from ..utils import create_money_key, refuse_duplicate
 
 _logger = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ class ConciergeIndicatorValue(models.Model):
         # one value per indicator, month, scope, site (or none) and company;
         # the index of version 18.0.1.0.0 had no scope
         self._cr.execute("DROP INDEX IF EXISTS concierge_indicator_value_unique_idx")
-        tools.create_unique_index(
+        create_money_key(
             self._cr,
             VALUE_KEY,
             self._table,

@@ -2,12 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from datetime import date
 
+from psycopg2 import IntegrityError
 from psycopg2.errors import SerializationFailure
 
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
+from odoo.tools.sql import index_exists
 
 from ..models.concierge_funding_installment import RECEIPT_KEY
 from ..models.concierge_indicator_value import VALUE_KEY
@@ -206,3 +208,57 @@ class TestIndicatorRace(RaceMixin, TransactionCase):
             self.assertEqual(sorted(self._values(env).ids), sorted(won))
             # a later run updates them, creates none
             self.assertEqual(sorted(self._recompute(env)), sorted(won))
+
+
+@tagged("post_install", "-at_install")
+class TestMoneyKeyOnUpgrade(TransactionCase):
+    """A database written before a money key existed may hold rows the key
+    refuses: the upgrade names them and goes on, and the key comes with the
+    next upgrade once they are set right."""
+
+    def _duplicate(self, record):
+        """Insert a copy of ``record``'s row, as an older version could."""
+        cr = self.env.cr
+        cr.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = %s AND column_name != 'id'",
+            [record._table],
+        )
+        columns = SQL(", ").join(SQL.identifier(name) for (name,) in cr.fetchall())
+        cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) SELECT %s FROM %s WHERE id = %s RETURNING id",
+                SQL.identifier(record._table),
+                columns,
+                columns,
+                SQL.identifier(record._table),
+                record.id,
+            )
+        )
+        return cr.fetchone()[0]
+
+    def test_duplicates_are_named_and_the_key_follows(self):
+        Value = self.env["concierge.indicator.value"]
+        indicator = self.env["concierge.indicator"].create(
+            {"code": "upgrade_check", "name": "Upgrade check", "computation": "manual"}
+        )
+        value = Value.create(
+            {"indicator_id": indicator.id, "period": date(2031, 1, 1), "value": 3.0}
+        )
+        self.env.cr.execute(SQL("DROP INDEX %s", SQL.identifier(VALUE_KEY)))
+        copy_id = self._duplicate(value)
+        with self.assertLogs("odoo.addons.concierge_base.utils", "ERROR") as logs:
+            Value.init()
+        self.assertFalse(index_exists(self.env.cr, VALUE_KEY))
+        [message] = logs.output
+        self.assertIn(VALUE_KEY, message)
+        self.assertIn(f"{value.id}, {copy_id}", message)
+        # one of the two set aside: the next upgrade creates the key
+        self.env.cr.execute(
+            "DELETE FROM concierge_indicator_value WHERE id = %s", [copy_id]
+        )
+        Value.init()
+        self.assertTrue(index_exists(self.env.cr, VALUE_KEY))
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            with self.env.cr.savepoint():
+                self._duplicate(value)

@@ -11,6 +11,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.concierge_base.models.concierge_state_guard import transition
+from odoo.addons.concierge_base.utils import create_money_key
 
 from .concierge_commission_agreement import COMMISSION_MODELS, SETTLEMENT_PERIODS
 
@@ -162,14 +163,18 @@ class ConciergeCommissionSettlement(models.Model):
     )
 
     def init(self):
-        # the name is SETTLEMENT_KEY
-        self.env.cr.execute(
-            """
-            CREATE UNIQUE INDEX IF NOT EXISTS concierge_commission_settlement_uniq
-            ON concierge_commission_settlement
-               (company_id, provider_id, commission_model, settlement_period, date_from)
-            WHERE state != 'cancelled'
-            """
+        create_money_key(
+            self.env.cr,
+            SETTLEMENT_KEY,
+            self._table,
+            [
+                "company_id",
+                "provider_id",
+                "commission_model",
+                "settlement_period",
+                "date_from",
+            ],
+            where="state != 'cancelled'",
         )
 
     @api.depends(
