@@ -575,7 +575,7 @@ class ConciergeIndicatorValue(models.Model):
         currency = self.env.company.currency_id
         all_sites = self._indicator_sites(sites)
         per_site = self._funding_mix_memo(
-            ("per_site", self.env.company.id, date_from, date_to, all_sites.ids),
+            ("per_site", self.env.company.id, date_from, date_to, tuple(all_sites.ids)),
             lambda: self.env["concierge.funding.mix"]._get_mix_totals_per_site(
                 date_from, date_to, all_sites
             ),
