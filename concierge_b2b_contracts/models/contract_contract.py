@@ -1,15 +1,25 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import logging
+
 from dateutil.relativedelta import relativedelta
+from psycopg2.errors import SerializationFailure
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
 from odoo.addons.concierge_base.utils import refuse_duplicate
 
 from .account_move_line import PERIOD_BILLED_KEY
 from .concierge_service_request import COUNTED_STATES
+
+_logger = logging.getLogger(__name__)
+
+
+class PeriodBilledElsewhere(UserError):
+    """Another run billed, at the same time, a period this run billed too."""
+
 
 # Recurrence of a contract without line recurrence, copied on its new lines
 # (the line defaults would otherwise win over the values of the contract).
@@ -274,20 +284,49 @@ class ContractContract(models.Model):
         # (``PERIOD_BILLED_KEY``): when another run billed the same period
         # since this one started (the cron and a user's "Create invoice"),
         # this run's invoices are refused whole, and the user told why.
-        with refuse_duplicate(
-            self.env.cr,
-            PERIOD_BILLED_KEY,
-            self.env._(
-                "This period was invoiced by another run at the same time "
-                "(the scheduled invoicing or another user): nothing was "
-                "invoiced twice. Reload the contract to see its invoice."
-            ),
-        ):
-            moves = super()._recurring_create_invoice(date_ref=date_ref)
+        try:
+            with refuse_duplicate(
+                self.env.cr,
+                PERIOD_BILLED_KEY,
+                self.env._(
+                    "This period was invoiced by another run at the same time "
+                    "(the scheduled invoicing or another user): nothing was "
+                    "invoiced twice. Reload the contract to see its invoice."
+                ),
+                exception=PeriodBilledElsewhere,
+            ):
+                moves = super()._recurring_create_invoice(date_ref=date_ref)
+        except (PeriodBilledElsewhere, SerializationFailure):
+            if len(self) == 1:
+                raise
+            # a batch (the night's invoicing): the contracts another run
+            # billed meanwhile (its invoice line is refused by the key, or
+            # its contract line was moved by the other run) are left to it,
+            # the others are billed here
+            moves, left = self._concierge_invoice_one_by_one(date_ref)
+            _logger.info(
+                "%d of %d contracts were invoiced by another run at the same "
+                "time: left to it",
+                len(left),
+                len(self),
+            )
         # OCA recomputes the next dates from the lines to the contract and
         # back: in large batches some stay on the period just billed.
         self._concierge_repair_next_dates()
         return moves
+
+    def _concierge_invoice_one_by_one(self, date_ref):
+        """Invoice each contract on its own; (the invoices, the contracts
+        refused because another run billed their period)."""
+        moves = self.env["account.move"]
+        left = self.browse()
+        for contract in self:
+            try:
+                with self.env.cr.savepoint():
+                    moves |= contract._recurring_create_invoice(date_ref=date_ref)
+            except (PeriodBilledElsewhere, SerializationFailure):
+                left |= contract
+        return moves, left
 
     def _concierge_repair_next_dates(self):
         """Move lines and contracts past the periods already billed.

@@ -82,20 +82,25 @@ class TestBillingRace(RaceMixin, TransactionCase):
             site = env["concierge.site"].create(
                 {"name": "Site de la course", "code": "RACE", "site_type": "shop"}
             )
-            contract = env["contract.contract"].create(
-                {
-                    "name": "Contrat de la course",
-                    "partner_id": client.id,
-                    "concierge_plan_id": plan.id,
-                    "concierge_site_id": site.id,
-                    "line_recurrence": False,
-                    "recurring_rule_type": "monthlylastday",
-                    "recurring_invoicing_type": "pre-paid",
-                    "date_start": date(2026, 1, 1),
-                }
+            # the contract a user clicks, and two more of the night's batch
+            contracts = env["contract.contract"].create(
+                [
+                    {
+                        "name": f"Contrat de la course {n}",
+                        "partner_id": client.id,
+                        "concierge_plan_id": plan.id,
+                        "concierge_site_id": site.id,
+                        "line_recurrence": False,
+                        "recurring_rule_type": "monthlylastday",
+                        "recurring_invoicing_type": "pre-paid",
+                        "date_start": date(2026, 1, 1),
+                    }
+                    for n in range(3)
+                ]
             )
-            self.assertTrue(contract.contract_line_ids)
-            self.contract_id = contract.id
+            self.assertTrue(all(contracts.mapped("contract_line_ids")))
+            self.contract_id = contracts[0].id
+            self.batch_ids = contracts.ids
 
     def _cron(self, env):
         # what the cron runs for the contracts of a company
@@ -131,3 +136,38 @@ class TestBillingRace(RaceMixin, TransactionCase):
                 {"last_date_invoiced": False, "recurring_next_date": date(2026, 1, 1)}
             )
             self.assertFalse(contract._recurring_create_invoice(date(2026, 1, 10)))
+
+    def _night_batch(self, env):
+        contracts = env["contract.contract"].browse(self.batch_ids)
+        return contracts._recurring_create_invoice(date(2026, 1, 10)).ids
+
+    def test_a_click_does_not_stop_the_night_batch(self):
+        """The cron invoices a batch while a user clicks "Create invoice" on
+        one of its contracts: whoever commits first, each contract is billed
+        once for January, and the batch bills the contracts nobody else did
+        (it is not refused whole for one contract)."""
+        with mute_logger("odoo.sql_db"):
+            outcomes = self.race(self._night_batch, self._button)
+        (batch, batch_error), (click, click_error) = outcomes
+        self.assertFalse(batch_error, outcomes)
+        with self.committed_env() as env:
+            invoices = env["account.move"].search(
+                [("concierge_b2b_contract_id", "in", self.batch_ids)]
+            )
+            self.assertEqual(
+                sorted(invoices.mapped("concierge_b2b_contract_id").ids),
+                sorted(self.batch_ids),
+            )
+            self.assertEqual(len(invoices), 3)
+            starts = invoices.invoice_line_ids.filtered("contract_line_id").mapped(
+                "concierge_period_start"
+            )
+            self.assertEqual(set(starts), {date(2026, 1, 1)})
+        if click_error:
+            # the batch billed the clicked contract first: the user is told
+            self.assertIsInstance(click_error, (UserError, SerializationFailure))
+            self.assertEqual(len(batch), 3)
+        else:
+            # the click came first: the batch left that contract to it
+            self.assertEqual(len(click), 1)
+            self.assertEqual(len(batch), 2)
