@@ -9,12 +9,14 @@ from contextlib import contextmanager
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
-from odoo.tools import email_normalize
+from odoo.tools.mail import email_split_tuples
 
 # what a phone number typed by hand may hold: digits, spaces, dots, dashes,
 # parentheses and a leading +; 8 to 20 digits (French and international)
 PHONE_CHARS = re.compile(r"^\+?[\d\s.\-()]+$")
 PHONE_DIGITS = (8, 20)
+# one address: something, @, a domain with a dot (accents allowed)
+EMAIL_ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]{2,63}$")
 
 
 def plausible_phone(number):
@@ -30,7 +32,8 @@ def plausible_phone(number):
 
 def valid_email(email):
     """Whether ``email`` is one e-mail address (``Name <a@b.fr>`` included)."""
-    return bool(email_normalize(email or ""))
+    addresses = email_split_tuples(email or "")
+    return len(addresses) == 1 and bool(EMAIL_ADDRESS.match(addresses[0][1]))
 
 
 def finite(value):

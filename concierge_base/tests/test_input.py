@@ -27,8 +27,20 @@ BAD_PHONES = (
     "123456789012345678901",  # 21 digits
     "++33478450012",
 )
-GOOD_EMAILS = ("accueil@conciergerie.fr", "Accueil <accueil@conciergerie.fr>")
-BAD_EMAILS = ("accueil", "accueil@", "a@b.fr, c@d.fr", "accueil conciergerie.fr")
+GOOD_EMAILS = (
+    "accueil@conciergerie.fr",
+    "Accueil <accueil@conciergerie.fr>",
+    "élise@café-du-bourg.fr",
+)
+BAD_EMAILS = (
+    "accueil",
+    "accueil@",
+    "accueil@conciergerie",
+    "accueil@@conciergerie.fr",
+    "accueil@conciergerie,fr",
+    "a@b.fr, c@d.fr",
+    "accueil conciergerie.fr",
+)
 
 
 @tagged("post_install", "-at_install")
