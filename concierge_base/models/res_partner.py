@@ -189,22 +189,6 @@ class ResPartner(models.Model):
                     )
                 )
 
-    @api.constrains("concierge_consent_date")
-    def _check_concierge_consent_date(self):
-        today = fields.Date.context_today(self)
-        for partner in self.sudo():
-            if (
-                partner.concierge_consent_date
-                and partner.concierge_consent_date > today
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "The consent date of %(name)s is in the future: record "
-                        "the day the person gave consent.",
-                        name=partner.display_name,
-                    )
-                )
-
     def _concierge_is_suite_contact(self):
         """Whether the suite checks the contact data typed for this partner:
         beneficiaries and funders here; providers and volunteers in their

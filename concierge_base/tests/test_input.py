@@ -1,8 +1,8 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from datetime import date, timedelta
+from datetime import date
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -115,17 +115,6 @@ class TestInput(RollbackRaisesMixin, ConciergeCase):
         # contacts the suite does not own keep Odoo's rules
         contact.email = "pas une adresse"
         self.assertEqual(contact.email, "pas une adresse")
-
-    def test_consent_date_not_in_the_future(self):
-        beneficiary = self.env["res.partner"].create(
-            {"name": "Marcel Fragile", "concierge_beneficiary_type": "inhabitant"}
-        )
-        today = fields.Date.context_today(beneficiary)
-        beneficiary.write(
-            {"concierge_vulnerable": True, "concierge_consent_date": today}
-        )
-        with self.assertRaisesRegex(ValidationError, "consent date .* in the future"):
-            beneficiary.concierge_consent_date = today + timedelta(days=1)
 
     def test_planned_budget_not_negative(self):
         funder = self.env["res.partner"].create(
