@@ -8,6 +8,8 @@ from odoo.addons.concierge_base.utils import finite
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.concierge_service_request_line import MAX_QUANTITY
+
 # what a beneficiary may type in the details of a request on the portal
 MAX_DESCRIPTION = 4000
 
@@ -126,6 +128,8 @@ class ConciergePortal(CustomerPortal):
                 "products": self._concierge_portal_products(),
                 "error": False,
                 "post": post,
+                "max_quantity": MAX_QUANTITY,
+                "max_description": MAX_DESCRIPTION,
             }
         )
         if request.httprequest.method == "POST":

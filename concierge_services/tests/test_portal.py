@@ -144,6 +144,10 @@ class TestPortal(HttpCase):
         """A form the model refuses (after the request was inserted) shows
         the sentence and keeps no request, line, item nor stock move."""
         self.authenticate("portal_alice", "portal_alice")
+        form = self.url_open("/my/requests/new")
+        # the browser stops most of it first
+        self.assertIn('max="10000"', form.text)
+        self.assertIn('maxlength="4000"', form.text)
         models = (
             "concierge.service.request",
             "concierge.service.request.line",
