@@ -6,7 +6,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..utils import analytic_plan, plausible_phone, valid_email
+from ..input_checks import plausible_phone, valid_email
+from ..utils import analytic_plan
 
 # INSEE commune code: 5 characters, digits, or 2A/2B for Corsica
 INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$")

@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext, is_html_empty
 
-from ..utils import plausible_phone, valid_email
+from ..input_checks import plausible_phone, valid_email
 from .concierge_state_guard import marshallable
 
 PHONE_FIELDS = ("phone", "mobile")

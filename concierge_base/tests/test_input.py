@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from ..utils import plausible_phone, valid_email
+from ..input_checks import plausible_phone, valid_email
 from .common import ConciergeCase, RollbackRaisesMixin
 
 # French and international numbers as people type them: all accepted

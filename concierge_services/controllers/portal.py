@@ -4,7 +4,7 @@ from odoo import Command, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.concierge_base.utils import finite
+from odoo.addons.concierge_base.input_checks import finite
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
