@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+HOURS_PER_WEEK = 168
+
 
 class ConciergeB2bPlan(models.Model):
     _name = "concierge.b2b.plan"
@@ -99,6 +101,20 @@ class ConciergeB2bPlan(models.Model):
                         "Plan %(plan)s: fees, included requests and presence "
                         "hours cannot be negative.",
                         plan=plan.name,
+                    )
+                )
+
+    @api.constrains("presence_hours")
+    def _check_presence_hours(self):
+        for plan in self:
+            if plan.presence_hours > HOURS_PER_WEEK:
+                raise ValidationError(
+                    self.env._(
+                        "Plan %(plan)s: %(hours)s hours of presence per week is "
+                        "more than the %(max)s hours of a week.",
+                        plan=plan.name,
+                        hours=plan.presence_hours,
+                        max=HOURS_PER_WEEK,
                     )
                 )
 

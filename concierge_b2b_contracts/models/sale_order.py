@@ -1,6 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class SaleOrder(models.Model):
@@ -25,6 +26,17 @@ class SaleOrder(models.Model):
         readonly=True,
         index="btree_not_null",
     )
+
+    @api.constrains("concierge_headcount")
+    def _check_concierge_headcount(self):
+        for order in self:
+            if order.concierge_headcount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The headcount of the quotation %(order)s cannot be negative.",
+                        order=order.name,
+                    )
+                )
 
     @api.model
     def _prepare_concierge_plan_order_lines(self, plan, headcount):

@@ -11,3 +11,4 @@ from . import test_portal
 from . import test_demo_xmlrpc
 from . import test_funding_source
 from . import test_billing_race
+from . import test_input

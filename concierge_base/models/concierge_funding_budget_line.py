@@ -1,6 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .concierge_funding_report_line import NATURES
 
@@ -21,3 +22,16 @@ class ConciergeFundingBudgetLine(models.Model):
     nature = fields.Selection(NATURES, required=True)
     name = fields.Char(string="Detail", help="e.g. Salary of the coordinator")
     amount = fields.Monetary(string="Planned", aggregator="sum")
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        for line in self:
+            if line.currency_id.compare_amounts(line.amount, 0.0) < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The planned amount of a budget line of %(agreement)s "
+                        "cannot be negative: type expenses and income as "
+                        "positive amounts, in their own nature.",
+                        agreement=line.agreement_id.name,
+                    )
+                )

@@ -1,7 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 # the rows of the compte rendu financier (cerfa 15059): expenses and income
 # by nature, the first two digits of the account of the French chart
@@ -91,6 +91,19 @@ class ConciergeFundingReportLine(models.Model):
                 if line.amount_planned
                 else 0.0
             )
+
+    @api.constrains("amount_planned")
+    def _check_amount_planned(self):
+        for line in self:
+            if line.currency_id.compare_amounts(line.amount_planned, 0.0) < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The planned amount of a row of the financial report "
+                        "%(report)s cannot be negative: type expenses and income "
+                        "as positive amounts.",
+                        report=line.report_id.name,
+                    )
+                )
 
     @api.model
     def _prepare_nature_lines(self, planned=None):

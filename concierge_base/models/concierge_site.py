@@ -6,6 +6,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..input_checks import plausible_phone, valid_email
 from ..utils import analytic_plan
 
 # INSEE commune code: 5 characters, digits, or 2A/2B for Corsica
@@ -99,6 +100,30 @@ class ConciergeSite(models.Model):
                         "The INSEE code %(code)s of site %(site)s is not valid: "
                         "it has 5 characters, digits (or 2A/2B for Corsica).",
                         code=site.insee_code,
+                        site=site.name,
+                    )
+                )
+
+    @api.constrains("phone", "email")
+    def _check_contact(self):
+        for site in self:
+            if site.phone and not plausible_phone(site.phone):
+                raise ValidationError(
+                    self.env._(
+                        "The phone number %(number)s of site %(site)s is not a "
+                        "phone number: type its 8 to 20 digits, for example "
+                        "04 78 45 00 12 or +33 4 78 45 00 12.",
+                        number=site.phone,
+                        site=site.name,
+                    )
+                )
+            if site.email and not valid_email(site.email):
+                raise ValidationError(
+                    self.env._(
+                        "The e-mail address %(email)s of site %(site)s is not "
+                        "valid: type one address, for example "
+                        "accueil@conciergerie.fr.",
+                        email=site.email,
                         site=site.name,
                     )
                 )

@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext, is_html_empty
 
+from ..input_checks import plausible_phone, valid_email
 from .concierge_state_guard import marshallable
 
 PHONE_FIELDS = ("phone", "mobile")
@@ -187,6 +188,53 @@ class ResPartner(models.Model):
                         name=partner.display_name,
                     )
                 )
+
+    def _concierge_is_suite_contact(self):
+        """Whether the suite checks the contact data typed for this partner:
+        beneficiaries and funders here; providers and volunteers in their
+        addons."""
+        self.ensure_one()
+        return bool(self.concierge_beneficiary_type or self.concierge_funder_type)
+
+    @api.constrains(
+        "phone",
+        "mobile",
+        "email",
+        "concierge_beneficiary_type",
+        "concierge_funder_type",
+    )
+    def _check_concierge_contact_data(self):
+        """Phones and e-mail of the suite's contacts are read as such. The
+        phones of beneficiaries are checked strictly by their E.164
+        normalisation; the others leniently here."""
+        labels = {"phone": self.env._("phone"), "mobile": self.env._("mobile")}
+        for partner in self:
+            if not partner._concierge_is_suite_contact():
+                continue
+            if not partner.concierge_beneficiary_type:
+                for fname in PHONE_FIELDS:
+                    number = partner[fname]
+                    if number and not plausible_phone(number):
+                        raise ValidationError(
+                            self.env._(
+                                "The %(field)s number %(number)s of %(name)s is "
+                                "not a phone number: type its 8 to 20 digits, "
+                                "for example 06 12 34 56 78 or +33 6 12 34 56 78.",
+                                field=labels[fname],
+                                number=number,
+                                name=partner.display_name,
+                            )
+                        )
+            if partner.email and not valid_email(partner.email):
+                raise ValidationError(
+                    self.env._(
+                        "The e-mail address %(email)s of %(name)s is not valid: "
+                        "type one address, for example jeanne.martin@example.fr.",
+                        email=partner.email,
+                        name=partner.display_name,
+                    )
+                )
+        return True
 
     @api.constrains("concierge_site_id", "company_id")
     def _check_concierge_site_company(self):

@@ -67,6 +67,19 @@ class ConciergeCommissionRule(models.Model):
                     )
                 )
 
+    @api.constrains("fixed_amount")
+    def _check_fixed_amount(self):
+        for rule in self:
+            if rule.currency_id.compare_amounts(rule.fixed_amount, 0.0) < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The commission amount per unit of %(agreement)s cannot "
+                        "be negative: type what the provider owes for one unit "
+                        "sold.",
+                        agreement=rule.agreement_id.name,
+                    )
+                )
+
     @api.constrains("scope", "category_id", "product_tmpl_id")
     def _check_scope(self):
         for rule in self:

@@ -9,6 +9,10 @@ from odoo.exceptions import UserError, ValidationError
 
 from .concierge_commission_agreement import COMMISSION_MODELS
 
+# APE/NAF activity code: 2 digits, a dot (often left out), 2 digits and a
+# letter (56.10A); codes of the former nomenclature have one digit (52.7A)
+NAF_CODE = re.compile(r"^\d{2}\.?\d{1,2}[A-Z]$", re.IGNORECASE)
+
 
 def compact_siret(value):
     """Drop the spaces, dots and dashes people type in a SIRET."""
@@ -136,6 +140,27 @@ class ResPartner(models.Model):
                         name=partner.display_name,
                     )
                 )
+
+    @api.constrains("concierge_naf_code")
+    def _check_concierge_naf_code(self):
+        for partner in self:
+            code = (partner.concierge_naf_code or "").strip()
+            if code and not NAF_CODE.match(code):
+                raise ValidationError(
+                    self.env._(
+                        "The activity code %(code)s of %(name)s is not an APE/NAF "
+                        "code: it reads like 56.10A (4 digits and a letter).",
+                        code=partner.concierge_naf_code,
+                        name=partner.display_name,
+                    )
+                )
+
+    def _concierge_is_suite_contact(self):
+        return super()._concierge_is_suite_contact() or self.concierge_is_provider
+
+    @api.constrains("concierge_is_provider")
+    def _check_concierge_provider_contact_data(self):
+        return self._check_concierge_contact_data()
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -10,3 +10,4 @@ from . import test_consignment
 from . import test_demo
 from . import test_sale_mode
 from . import test_settlement_race
+from . import test_input

@@ -1,11 +1,17 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import Command, http
-from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.concierge_base.input_checks import finite
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from ..models.concierge_service_request_line import MAX_QUANTITY
+
+# what a beneficiary may type in the details of a request on the portal
+MAX_DESCRIPTION = 4000
 
 
 class ConciergePortal(CustomerPortal):
@@ -122,12 +128,17 @@ class ConciergePortal(CustomerPortal):
                 "products": self._concierge_portal_products(),
                 "error": False,
                 "post": post,
+                "max_quantity": MAX_QUANTITY,
+                "max_description": MAX_DESCRIPTION,
             }
         )
         if request.httprequest.method == "POST":
             try:
-                record = self._concierge_create_request(post)
-            except ValidationError as error:
+                # refused: nothing of the request is kept (its lines, its
+                # followers), the form shows the sentence
+                with request.env.cr.savepoint():
+                    record = self._concierge_create_request(post)
+            except (UserError, ValidationError) as error:
                 values["error"] = error.args[0]
             else:
                 return request.redirect(f"/my/requests/{record.id}")
@@ -149,13 +160,26 @@ class ConciergePortal(CustomerPortal):
         )
         if not product:
             raise ValidationError(env._("Choose a service of the catalogue."))
+        if not finite(quantity):
+            raise ValidationError(
+                env._("Choose a service and type a number as quantity.")
+            )
         if quantity <= 0:
             raise ValidationError(env._("The quantity must be greater than zero."))
+        description = (post.get("description") or "").strip()
+        if len(description) > MAX_DESCRIPTION:
+            raise ValidationError(
+                env._(
+                    "The details of your request are too long: keep them under "
+                    "%(max)s characters and bring the rest to the desk.",
+                    max=MAX_DESCRIPTION,
+                )
+            )
         site = partner.sudo().concierge_site_id
         vals = {
             "partner_id": partner.id,
             "channel": "portal",
-            "description": post.get("description") or False,
+            "description": description or False,
             "line_ids": [
                 Command.create({"product_id": product.id, "quantity": quantity})
             ],

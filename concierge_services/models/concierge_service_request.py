@@ -364,6 +364,22 @@ class ConciergeServiceRequest(models.Model):
     # ------------------------------------------------------------------
     # constraints and CRUD
     # ------------------------------------------------------------------
+    @api.constrains("request_date", "deadline")
+    def _check_deadline(self):
+        for request in self:
+            if (
+                request.deadline
+                and request.request_date
+                and request.deadline < request.request_date.date()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The deadline of %(name)s is before the day it was "
+                        "asked for: check the request date and the deadline.",
+                        name=request.name,
+                    )
+                )
+
     @api.constrains("partner_id")
     def _check_partner_id(self):
         for request in self:

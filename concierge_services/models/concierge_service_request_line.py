@@ -3,6 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# more units than this on one line of a request is a typing mistake
+MAX_QUANTITY = 10000
+
 # what the request form shows read-only once the request is confirmed: the
 # sale order lines were made of them. Only ``state`` moves on afterwards.
 LOCKED_FIELDS = (
@@ -146,10 +149,33 @@ class ConciergeServiceRequestLine(models.Model):
     @api.constrains("quantity")
     def _check_quantity(self):
         for line in self:
+            service = line.name or line.product_id.display_name
             if line.quantity <= 0:
                 raise ValidationError(
                     self.env._(
                         "The quantity of %(service)s must be greater than zero.",
+                        service=service,
+                    )
+                )
+            if line.quantity > MAX_QUANTITY:
+                raise ValidationError(
+                    self.env._(
+                        "The quantity of %(service)s (%(quantity)s) is more "
+                        "than %(max)s units: check what was typed.",
+                        service=service,
+                        quantity=line.quantity,
+                        max=MAX_QUANTITY,
+                    )
+                )
+
+    @api.constrains("price_unit")
+    def _check_price_unit(self):
+        for line in self:
+            if line.price_unit < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The unit price of %(service)s cannot be negative: type "
+                        "the price of one unit, zero for a free service.",
                         service=line.name or line.product_id.display_name,
                     )
                 )

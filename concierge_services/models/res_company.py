@@ -1,6 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 # XML ids of the custody product shared by all companies up to 18.0.1.0.0
 LEGACY_CUSTODY_XMLIDS = (
@@ -27,6 +28,17 @@ class ResCompany(models.Model):
         help="Product of the stock moves of the items left at the desks of "
         "this company, created the first time an item is taken into custody.",
     )
+
+    @api.constrains("concierge_custody_alert_days")
+    def _check_concierge_custody_alert_days(self):
+        for company in self:
+            if company.concierge_custody_alert_days <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The custody alert must come after one day or more: "
+                        "type a number of days greater than zero."
+                    )
+                )
 
     # ------------------------------------------------------------------
     # custody product, created on demand

@@ -12,3 +12,4 @@ from . import test_demo
 from . import test_mail_privacy
 from . import test_privacy
 from . import test_dashboard
+from . import test_input

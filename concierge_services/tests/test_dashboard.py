@@ -1,6 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from datetime import date
+from datetime import date, datetime
 
 from odoo.tests import tagged
 
@@ -20,7 +20,9 @@ class TestDashboard(DashboardCheckMixin, ServicesCase):
 
     def test_desk_dashboard_counts_late_requests_and_held_items(self):
         data = self._dashboard_data("concierge_services.spreadsheet_dashboard_services")
-        late = self._request(site_id=self.site.id)
+        late = self._request(
+            site_id=self.site.id, request_date=datetime(2019, 12, 2, 10, 0)
+        )
         late.action_confirm()
         late.deadline = date(2020, 1, 1)
         on_time = self._request(site_id=self.site.id)

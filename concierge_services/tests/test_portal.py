@@ -140,6 +140,49 @@ class TestPortal(HttpCase):
             )
         )
 
+    def test_portal_refusal_leaves_nothing_behind(self):
+        """A form the model refuses (after the request was inserted) shows
+        the sentence and keeps no request, line, item nor stock move."""
+        self.authenticate("portal_alice", "portal_alice")
+        form = self.url_open("/my/requests/new")
+        # the browser stops most of it first
+        self.assertIn('max="10000"', form.text)
+        self.assertIn('maxlength="4000"', form.text)
+        models = (
+            "concierge.service.request",
+            "concierge.service.request.line",
+            "concierge.custody.item",
+            "stock.move",
+            "mail.followers",
+        )
+        before = {model: self.env[model].search_count([]) for model in models}
+        for data, message in (
+            # refused by the request line, inside the savepoint
+            ({"quantity": "20000"}, "is more than 10000 units"),
+            # refused by the form
+            ({"quantity": "nan"}, "type a number as quantity"),
+            ({"quantity": "inf"}, "type a number as quantity"),
+            ({"quantity": "deux"}, "type a number as quantity"),
+            (
+                {"quantity": "1", "description": "x" * 4001},
+                "keep them under 4000 characters",
+            ),
+        ):
+            with self.subTest(data=data):
+                response = self.url_open(
+                    "/my/requests/new",
+                    data={
+                        "product_id": self.product.id,
+                        **data,
+                        "csrf_token": self._csrf_token(),
+                    },
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("o_concierge_error", response.text)
+                self.assertIn(message, response.text)
+        after = {model: self.env[model].search_count([]) for model in models}
+        self.assertEqual(after, before)
+
     def test_portal_catalogue_of_the_users_company_only(self):
         other_company = self.env["res.company"].create(
             {"name": "Conciergerie voisine du portail"}

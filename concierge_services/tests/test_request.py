@@ -36,7 +36,7 @@ class TestRequest(ServicesCase):
         self.assertEqual(request.amount_total, 24.0)
 
     def test_late_search_and_flag(self):
-        request = self._request()
+        request = self._request(request_date=datetime(2019, 12, 2, 10, 0))
         request.deadline = date(2020, 1, 1)
         self.assertTrue(request.is_late)
         late = self.env["concierge.service.request"].search([("is_late", "=", True)])

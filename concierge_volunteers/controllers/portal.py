@@ -73,7 +73,9 @@ class VolunteerPortal(CustomerPortal):
             if not shift:
                 raise MissingError(request.env._("This shift no longer exists."))
             shift.check_access("read")
-            getattr(shift.sudo(), method)(volunteer)
+            # refused: the sign-up written before the check is rolled back
+            with request.env.cr.savepoint():
+                getattr(shift.sudo(), method)(volunteer)
         except (AccessError, MissingError, UserError, ValidationError) as error:
             query = {"error": error.args[0]}
         else:

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
-from .concierge_volunteer_shift import SEAT_STATES
+from .concierge_volunteer_shift import MAX_SHIFT_HOURS, SEAT_STATES
 
 MANAGER_GROUP = "concierge_base.group_concierge_manager"
 
@@ -190,6 +190,16 @@ class ConciergeVolunteerAttendance(models.Model):
                     self.env._(
                         "The hours of %(name)s cannot be negative.",
                         name=attendance.display_name,
+                    )
+                )
+            if float_compare(attendance.hours, MAX_SHIFT_HOURS, precision_digits=2) > 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: %(hours)s hours is more than a day. Type the "
+                        "hours given on this shift, %(max)s at most.",
+                        name=attendance.display_name,
+                        hours=round(attendance.hours, 2),
+                        max=MAX_SHIFT_HOURS,
                     )
                 )
             too_many = (

@@ -9,6 +9,8 @@ from odoo.addons.concierge_base.models.concierge_state_guard import transition
 
 # attendance states that hold a seat of the shift
 SEAT_STATES = ("registered", "attended", "absent")
+# a shift (and the hours one volunteer gives on it) fits in a day
+MAX_SHIFT_HOURS = 24
 
 
 class ConciergeVolunteerShift(models.Model):
@@ -201,6 +203,15 @@ class ConciergeVolunteerShift(models.Model):
                         "The shift %(name)s ends before it starts: check its "
                         "start and end.",
                         name=shift.name,
+                    )
+                )
+            if shift.date_end - shift.date_start > timedelta(hours=MAX_SHIFT_HOURS):
+                raise ValidationError(
+                    self.env._(
+                        "The shift %(name)s lasts more than %(max)s hours: check "
+                        "its start and end, or split it into several shifts.",
+                        name=shift.name,
+                        max=MAX_SHIFT_HOURS,
                     )
                 )
 

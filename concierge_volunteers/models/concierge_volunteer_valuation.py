@@ -482,9 +482,13 @@ class ConciergeVolunteerValuation(models.Model):
     def action_post(self):
         """Post draft valuations; posted ones are left as they are."""
         self._check_manager()
-        for valuation in self.filtered(lambda v: v.state == "draft"):
+        drafts = self.filtered(lambda v: v.state == "draft")
+        # every valuation is checked before the first entry is written: a
+        # refused one leaves no journal entry of the others behind
+        for valuation in drafts:
             valuation.action_compute()
             valuation._check_postable()
+        for valuation in drafts:
             move = (
                 self.env["account.move"]
                 .sudo()

@@ -34,6 +34,13 @@ class ResPartner(models.Model):
         help="Name and phone number of a person to call in an emergency.",
     )
 
+    def _concierge_is_suite_contact(self):
+        return super()._concierge_is_suite_contact() or self.concierge_is_volunteer
+
+    @api.constrains("concierge_is_volunteer")
+    def _check_concierge_volunteer_contact_data(self):
+        return self._check_concierge_contact_data()
+
     @api.constrains("concierge_is_volunteer", "is_company")
     def _check_concierge_volunteer_person(self):
         for partner in self:

@@ -88,3 +88,35 @@ class TestPortalTour(HttpCase):
         hours = self.url_open("/my/volunteer/hours")
         self.assertEqual(hours.status_code, 200)
         self.assertIn("o_volunteer_hours_total", hours.text)
+
+    def test_refused_sign_up_leaves_no_attendance(self):
+        """The shift refuses the sign-up once the attendance is written (full,
+        or at the same time as another one): the portal shows the sentence
+        and keeps no attendance."""
+        full = self.shift.copy({"capacity": 1})
+        other = self.env["res.partner"].create(
+            {"name": "Autre bénévole", "concierge_is_volunteer": True}
+        )
+        self.env["concierge.volunteer.attendance"].create(
+            {"shift_id": full.id, "partner_id": other.id}
+        )
+        Attendance = self.env["concierge.volunteer.attendance"]
+        before = Attendance.search_count([])
+        self.authenticate("benevole_visite", "benevole_visite")
+        for shift, message in (
+            (full, "is full"),
+            (self.shift, None),  # signed up
+            (self.shift.copy(), "at the same time as"),
+        ):
+            response = self.url_open(
+                "/my/volunteer/shifts/%s/signup" % shift.id,
+                data={"csrf_token": http.Request.csrf_token(self)},
+            )
+            self.assertEqual(response.status_code, 200)
+            if message:
+                self.assertIn(message, response.text)
+        self.assertEqual(Attendance.search_count([]), before + 1)
+        self.assertEqual(
+            Attendance.search([("partner_id", "=", self.user.partner_id.id)]).shift_id,
+            self.shift,
+        )
