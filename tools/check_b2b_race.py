@@ -80,7 +80,7 @@ def timed(label, function, outcomes):
     start = time.perf_counter()
     try:
         result = function()
-        outcome = f"answered {type(result).__name__}"
+        outcome = f"answered {result!r:.60}"
     except xmlrpc.client.Fault as fault:
         outcome = "Fault: " + fault.faultString.strip().splitlines()[-1][:160]
     outcomes.append((label, time.perf_counter() - start, outcome))

@@ -279,6 +279,14 @@ class ContractContract(models.Model):
         invoices_values = super()._prepare_recurring_invoices_values(date_ref=date_ref)
         return self._concierge_add_overage_lines(invoices_values)
 
+    @api.returns("account.move")
+    def recurring_create_invoice(self):
+        # OCA's "Create invoice" button returns the invoices as records:
+        # called over XML-RPC it billed, committed, then answered a Fault
+        # (records cannot be sent). Called that way it now answers their ids;
+        # Python callers (OCA's manual invoicing wizard) still get records.
+        return super().recurring_create_invoice()
+
     def _recurring_create_invoice(self, date_ref=False):
         # The database holds one invoice line per contract line and period
         # (``PERIOD_BILLED_KEY``): when another run billed the same period

@@ -115,3 +115,19 @@ class TestDemoXmlRpc(HttpCase):
             ),
             4,
         )
+
+    def test_create_invoice_button_answers_ids_over_xmlrpc(self):
+        """OCA's button returns records; over XML-RPC the client gets ids."""
+        moreau = self.env.ref("concierge_b2b_contracts.contract_moreau")
+        self.uid = self.xmlrpc_common.login(self.env.cr.dbname, "admin", "admin")
+        before = self.env["account.move"].search(
+            [("concierge_b2b_contract_id", "=", moreau.id)]
+        )
+        answer = self._execute(
+            "contract.contract", "recurring_create_invoice", [moreau.id]
+        )
+        after = self.env["account.move"].search(
+            [("concierge_b2b_contract_id", "=", moreau.id)]
+        )
+        self.assertEqual(answer, (after - before).ids)
+        self.assertTrue(answer)
