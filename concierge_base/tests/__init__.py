@@ -14,3 +14,4 @@ from . import test_funding_portal
 from . import test_race
 from . import test_dashboard
 from . import test_dashboard_tour
+from . import test_performance
