@@ -337,8 +337,8 @@ class ConciergeFundingInstallment(models.Model):
     def _link_move_lines(self, links):
         """Link each (installment, journal item) of ``links``: what one
         ``write`` per installment would do (access, write date, recomputed
-        amounts, the constraints), in one insert of the links and one check
-        for all. Returns the installments linked."""
+        amounts, the constraints, the companies), in one insert of the links
+        and one check for all. Returns the installments linked."""
         installments = self.browse([installment.id for installment, __ in links])
         if not installments:
             return installments
@@ -353,6 +353,7 @@ class ConciergeFundingInstallment(models.Model):
         )
         installments.modified(["move_line_ids"])
         installments._validate_fields(["move_line_ids"])
+        installments._check_company(["move_line_ids"])
         return installments
 
     # ------------------------------------------------------------------
