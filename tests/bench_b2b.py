@@ -16,7 +16,8 @@ one overage line each). All are post-paid, invoiced after the month on
 January 31 (so that the month's overage goes on the month's own invoice);
 a second run must create no invoice. Each database is warmed up by a cron
 run on a few contracts first. Prints seconds and queries of each run, per
-contract, and the ratios to OCA alone (target: within 1.05x).
+contract and per invoice line (a company invoice has three lines, a plain
+one two), and the ratios to OCA alone (target: within 1.05x).
 
 Size: N defaults to 2,000 (``BENCH_CONTRACTS=200`` for a quick run),
 ``BENCH_EMPLOYEES`` (50) and ``BENCH_REQUESTS`` (3) per company. The
@@ -139,6 +140,19 @@ def invoices_of(env, contracts):
     return len(lines.move_id)
 
 
+def invoice_lines_of(env, contracts):
+    """Product lines of the contracts' invoices (a company invoice has the
+    fixed fee, the employee fee and the overage; a plain one its two lines)."""
+    moves = (
+        env["account.move.line"]
+        .search([("contract_line_id", "in", contracts.contract_line_ids.ids)])
+        .move_id
+    )
+    return env["account.move.line"].search_count(
+        [("move_id", "in", moves.ids), ("display_type", "=", "product")]
+    )
+
+
 def plain_contracts(env, product, prefix, count):
     """``count`` plain OCA contracts of two lines, no plan, each for its own
     client company; the same in every database."""
@@ -197,7 +211,13 @@ def bench_plain(env, product, label):
         f"{label}, cron run 1",
         lambda: env["contract.contract"]._cron_recurring_create(date_ref=DATE_REF),
     )
-    return plain, seconds, queries, invoices_of(env, plain)
+    return (
+        plain,
+        seconds,
+        queries,
+        invoices_of(env, plain),
+        invoice_lines_of(env, plain),
+    )
 
 
 def reference():
@@ -220,9 +240,9 @@ def reference():
         )
         product = bench_product(env)
         warm_up(env, product)
-        __, seconds, queries, invoices = bench_plain(env, product, "OCA alone")
+        __, seconds, queries, invoices, lines = bench_plain(env, product, "OCA alone")
         cr.rollback()
-    return seconds, queries, invoices
+    return seconds, queries, invoices, lines
 
 
 def ratio(value, base):
@@ -237,7 +257,7 @@ def run(env):
     print(f"suite database: chart {env.company.chart_template}")
     product = bench_product(env)
     warm_up(env, product)
-    plain, plain_s, plain_q, plain_invoices = bench_plain(
+    plain, plain_s, plain_q, plain_invoices, plain_lines = bench_plain(
         env, product, "plain contracts with the suite"
     )
 
@@ -305,6 +325,7 @@ def run(env):
         env, "company contracts, cron run 1", lambda: cron(date_ref=DATE_REF)
     )
     ours_invoices = invoices_of(env, ours)
+    ours_lines = invoice_lines_of(env, ours)
     env.invalidate_all()
     __, again_s, again_q = measure(
         env, "all contracts, cron run 2", lambda: cron(date_ref=DATE_REF)
@@ -317,12 +338,15 @@ def run(env):
         .mapped("amount_untaxed")
     )
 
-    oca_s, oca_q, oca_invoices = oca or (0.0, 0, 0)
+    oca_s, oca_q, oca_invoices, oca_lines = oca or (0.0, 0, 0, 0)
     print()
     print(f"{'':<24}{'OCA alone':>14}{'plain + suite':>16}{'company plan':>16}")
     print(
         f"{'invoices, run 1':<24}{oca_invoices:>14}{plain_invoices:>16}"
         f"{ours_invoices:>16}"
+    )
+    print(
+        f"{'invoice lines, run 1':<24}{oca_lines:>14}{plain_lines:>16}{ours_lines:>16}"
     )
     print(f"{'seconds, run 1':<24}{oca_s:>14.1f}{plain_s:>16.1f}{ours_s:>16.1f}")
     print(f"{'queries, run 1':<24}{oca_q:>14}{plain_q:>16}{ours_q:>16}")
@@ -333,6 +357,11 @@ def run(env):
     print(
         f"{'queries per contract':<24}{oca_q / N:>14.1f}{plain_q / N:>16.1f}"
         f"{ours_q / N:>16.1f}"
+    )
+    print(
+        f"{'ms per invoice line':<24}{1000 * oca_s / max(oca_lines, 1):>14.1f}"
+        f"{1000 * plain_s / max(plain_lines, 1):>16.1f}"
+        f"{1000 * ours_s / max(ours_lines, 1):>16.1f}"
     )
     print(
         f"{'time / OCA alone':<24}{'1.00x':>14}{ratio(plain_s, oca_s):>16}"
