@@ -710,6 +710,19 @@ def cmd_bench(args):
         dbname = "concierge_bench"
         say(f"== installing {', '.join(addons)} (no demo data)")
         odoo_install(cluster, workdir, dbname, addons, "--without-demo=all")
+        env = None
+        if args.reference_addons:
+            # a second database without the suite, for the reference figures
+            reference = "concierge_bench_reference"
+            say(f"== installing {args.reference_addons} in {reference} (no demo data)")
+            odoo_install(
+                cluster,
+                workdir,
+                reference,
+                args.reference_addons.split(","),
+                "--without-demo=all",
+            )
+            env = {**os.environ, "BENCH_REFERENCE_DB": reference}
         say(f"== running {script.name}")
         shell = odoo_command(
             cluster,
@@ -717,7 +730,7 @@ def cmd_bench(args):
             ["-d", dbname, "--log-level=warn", "--no-http"],
             subcommand="shell",
         )
-        return run_child(shell, input_text=script.read_text()).returncode
+        return run_child(shell, input_text=script.read_text(), env=env).returncode
 
 
 def main():
@@ -755,6 +768,11 @@ def main():
     bench = sub.add_parser("bench", help="run a benchmark script (tests/bench_*.py)")
     bench.add_argument("script")
     bench.add_argument("--addons", help="addons to install (default: all five)")
+    bench.add_argument(
+        "--reference-addons",
+        help="addons of a second database without the suite, whose name the "
+        "script reads in BENCH_REFERENCE_DB (e.g. contract)",
+    )
     args = parser.parse_args()
     venv_reexec()
     handler = {

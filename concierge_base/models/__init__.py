@@ -11,6 +11,7 @@ from . import concierge_test_phase_evaluation
 from . import concierge_test_phase_evaluation_line
 from . import account_account
 from . import account_move
+from . import account_move_line
 from . import account_chart_template
 from . import product_category
 from . import res_company

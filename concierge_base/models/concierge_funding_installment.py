@@ -312,7 +312,7 @@ class ConciergeFundingInstallment(models.Model):
         # a serialization failure): Odoo retries the call, which then finds
         # the item used.
         candidates = todo._get_candidate_move_lines()
-        matched = self.browse()
+        links = []
         for installment in todo.sorted(lambda i: (i.date_due, i.sequence, i.id)):
             funder = installment.funder_id.commercial_partner_id
             rounding = installment.currency_id.rounding
@@ -331,10 +331,31 @@ class ConciergeFundingInstallment(models.Model):
                 None,
             )
             if line:
-                installment.move_line_ids = [fields.Command.link(line.id)]
+                links.append((installment, line))
                 candidates -= line
-                matched |= installment
-        return matched
+        return self._link_move_lines(links)
+
+    def _link_move_lines(self, links):
+        """Link each (installment, journal item) of ``links``: what one
+        ``write`` per installment would do (access, write date, recomputed
+        amounts, the constraints, the companies), in one insert of the links
+        and one check for all. Returns the installments linked."""
+        installments = self.browse([installment.id for installment, __ in links])
+        if not installments:
+            return installments
+        installments.write({})  # access rights and rules, write date
+        field = self._fields["move_line_ids"]
+        installments.modified(["move_line_ids"], before=True)
+        field.write_batch(
+            [
+                (installment, [fields.Command.link(line.id)])
+                for installment, line in links
+            ]
+        )
+        installments.modified(["move_line_ids"])
+        installments._validate_fields(["move_line_ids"])
+        installments._check_company(["move_line_ids"])
+        return installments
 
     # ------------------------------------------------------------------
     # receivables booked at signature (ANC 2018-06) and their collection

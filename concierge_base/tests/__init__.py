@@ -15,3 +15,4 @@ from . import test_race
 from . import test_dashboard
 from . import test_dashboard_tour
 from . import test_input
+from . import test_performance

@@ -242,26 +242,50 @@ class ConciergeCustodyItem(models.Model):
         self.ensure_one()
         return self.company_id._concierge_custody_product()
 
-    def _locations_for(self, new_state):
-        """(source, destination) stock locations of a move to ``new_state``."""
+    def _locations_for(self, new_state, locations=None):
+        """(source, destination) stock locations of a move to ``new_state``.
+
+        ``locations`` is what :meth:`_custody_locations` prepared for all
+        the items moved at once; without it, it is looked up."""
         self.ensure_one()
+        if locations is None:
+            locations = self._custody_locations(new_state)
         site = self.site_id
         desk = site._concierge_custody_location()
-        customer = self.env.ref("stock.stock_location_customers")
+        customer = locations["customer"]
         if new_state == "received":
             return customer, desk
+        at_provider = locations["providers"].get((site.id, self.provider_id.id))
         if new_state == "at_provider":
-            return desk, site._concierge_provider_location(self.provider_id)
+            return desk, at_provider
         if new_state == "ready":
             if self.state == "at_provider":
-                return site._concierge_provider_location(self.provider_id), desk
+                return at_provider, desk
             return desk, desk
         return desk, customer
 
-    def _prepare_custody_move_vals(self, new_state):
+    def _custody_locations(self, new_state):
+        """The locations that moving these items to ``new_state`` uses,
+        looked up (and created) all at once: {"customer": the customers'
+        location, "providers": {(site id, provider id): sub-location}}."""
+        if new_state == "at_provider":
+            items = self
+        elif new_state == "ready":
+            items = self.filtered(lambda i: i.state == "at_provider")
+        else:
+            items = self.browse()
+        pairs = list({(item.site_id, item.provider_id) for item in items})
+        return {
+            "customer": self.env.ref("stock.stock_location_customers"),
+            "providers": self.env["concierge.site"]._concierge_provider_locations(pairs)
+            if pairs
+            else {},
+        }
+
+    def _prepare_custody_move_vals(self, new_state, locations=None):
         self.ensure_one()
         product = self._custody_product()
-        source, destination = self._locations_for(new_state)
+        source, destination = self._locations_for(new_state, locations)
         common = {
             "product_id": product.id,
             "location_id": source.id,
@@ -302,10 +326,13 @@ class ConciergeCustodyItem(models.Model):
                 )
             )
         self.company_id._concierge_ensure_custody_product()
+        self.site_id._concierge_ensure_locations()
+        moving = self.filtered(
+            lambda i: not (new_state == "ready" and i.state != "at_provider")
+        )
+        locations = moving._custody_locations(new_state)
         vals_list = [
-            item._prepare_custody_move_vals(new_state)
-            for item in self
-            if not (new_state == "ready" and item.state != "at_provider")
+            item._prepare_custody_move_vals(new_state, locations) for item in moving
         ]
         if not vals_list:
             return self.env["stock.move"]
@@ -335,9 +362,8 @@ class ConciergeCustodyItem(models.Model):
 
     def action_hand_back(self):
         """Hand each item back to the beneficiary of its request."""
-        for partner, items in self.grouped("partner_id").items():
-            items._hand_back(partner)
-        return True
+        # each item goes back to its own beneficiary: all of them at once
+        return self._hand_back_items()
 
     def _hand_back(self, partner):
         """Hand the items back to ``partner``, refusing another's items."""
@@ -352,6 +378,12 @@ class ConciergeCustodyItem(models.Model):
                     partner=partner.display_name,
                 )
             )
+        return self._hand_back_items()
+
+    def _hand_back_items(self):
+        """Hand the items back to the beneficiaries of their requests, all
+        at once: one batch of stock moves, then the lines all of whose items
+        are back are delivered."""
         self._set_custody_state("returned")
         self.request_line_id._deliver_returned_custody()
         return True

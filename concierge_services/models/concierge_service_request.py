@@ -691,9 +691,10 @@ class ConciergeServiceRequest(models.Model):
     def action_hand_back(self):
         """Hand the ready items back to the beneficiary, close when all is delivered."""
         self._check_action("action_hand_back", self.env._("Handing back"))
-        for request in self:
-            items = request.custody_item_ids.filtered(lambda i: i.state == "ready")
-            items._hand_back(request.partner_id)
+        # an item belongs to the beneficiary of its request (its partner is
+        # the request's): the items of all the requests go back at once
+        items = self.custody_item_ids.filtered(lambda i: i.state == "ready")
+        items._hand_back_items()
         complete = self.filtered(
             lambda r: all(
                 line.state in ("delivered", "cancelled") for line in r.line_ids

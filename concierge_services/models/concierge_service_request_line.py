@@ -289,10 +289,13 @@ class ConciergeServiceRequestLine(models.Model):
 
     def _set_sale_line_delivered(self):
         """Report the delivered quantity on manually delivered sale lines."""
-        for line in self.filtered("sale_line_id"):
-            sale_line = line.sale_line_id
-            if sale_line.qty_delivered_method == "manual":
-                sale_line.qty_delivered = sale_line.product_uom_qty
+        manual = self.sale_line_id.filtered(
+            lambda sale_line: sale_line.qty_delivered_method == "manual"
+        )
+        # one write per ordered quantity, not one per line
+        for quantity, sale_lines in manual.grouped("product_uom_qty").items():
+            sale_lines.qty_delivered = quantity
+        return True
 
     def _prepare_custody_item_vals(self):
         self.ensure_one()

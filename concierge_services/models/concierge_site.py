@@ -66,25 +66,43 @@ class ConciergeSite(models.Model):
     def _concierge_provider_location(self, provider):
         """The sub-location holding this site's items at ``provider``."""
         self.ensure_one()
-        self._concierge_ensure_locations()
-        parent = self.concierge_provider_location_id
+        return self._concierge_provider_locations([(self, provider)])[
+            (self.id, provider.id)
+        ]
+
+    def _concierge_provider_locations(self, pairs):
+        """{(site id, provider id): sub-location} of the (site, provider)
+        ``pairs``: one search for all, one create of the missing ones."""
+        sites = self.browse({site.id for site, __ in pairs})
+        sites._concierge_ensure_locations()
+        parents = {site.id: site.concierge_provider_location_id for site in sites}
         Location = self.env["stock.location"].sudo()
-        location = Location.search(
+        found = Location.search(
             [
-                ("location_id", "=", parent.id),
-                ("concierge_provider_id", "=", provider.id),
-            ],
-            limit=1,
+                ("location_id", "in", [parent.id for parent in parents.values()]),
+                ("concierge_provider_id", "in", list({p.id for __, p in pairs})),
+            ]
         )
-        if not location:
-            location = Location.create(
-                {
+        by_parent = {}
+        for location in found:
+            key = (location.location_id.id, location.concierge_provider_id.id)
+            by_parent.setdefault(key, location)
+        result, missing = {}, {}
+        for site, provider in pairs:
+            key = (site.id, provider.id)
+            location = by_parent.get((parents[site.id].id, provider.id))
+            if location:
+                result[key] = location
+            elif key not in missing:
+                missing[key] = {
                     "name": provider.name,
                     "usage": "internal",
-                    "location_id": parent.id,
-                    "company_id": self.company_id.id,
-                    "concierge_site_id": self.id,
+                    "location_id": parents[site.id].id,
+                    "company_id": site.company_id.id,
+                    "concierge_site_id": site.id,
                     "concierge_provider_id": provider.id,
                 }
-            )
-        return location
+        if missing:
+            created = Location.create(list(missing.values()))
+            result.update(zip(missing, created, strict=True))
+        return result
