@@ -10,7 +10,7 @@
     "author": "Concierge Suite contributors",
     "website": "https://github.com/concierge-suite/concierge-suite",
     "development_status": "Alpha",
-    "depends": ["concierge_partners", "point_of_sale"],
+    "depends": ["concierge_partners", "point_of_sale", "pos_sale"],
     "data": [
         "views/pos_config_views.xml",
         "views/concierge_site_views.xml",

@@ -40,7 +40,11 @@ class Step:
 
 
 def run(env):
-    env = env(context=dict(env.context, tracking_disable=True, tz="Europe/Paris"))
+    # the cashier: a user of the till (the shell's superuser may not open one)
+    env = env(
+        user=env.ref("base.user_admin").id,
+        context=dict(env.context, tracking_disable=True, tz="Europe/Paris"),
+    )
     company = env.company
     company.point_of_sale_update_stock_quantities = "closing"
     category = env["concierge.service.category"].create({"name": "Bench produce"})
@@ -108,12 +112,11 @@ def run(env):
     Quant._update_available_quantity(honey, location, 2 * ORDERS, owner_id=producer)
     stock = location.location_id
     Quant._update_available_quantity(jam, stock, 2 * ORDERS)
-    till, reference = env["pos.config"].create(
-        [
-            {"name": "Bench till", "concierge_site_id": site.id},
-            {"name": "Bench reference till"},
-        ]
+    # one at a time: Odoo checks the cash journal of one till per create
+    till = env["pos.config"].create(
+        {"name": "Bench till", "concierge_site_id": site.id}
     )
+    reference = env["pos.config"].create({"name": "Bench reference till"})
     Order = env["pos.order"]
     Line = env["concierge.commission.line"]
     print(f"orders={ORDERS} (and {ORDERS // 10}), two lines an order, stock at closing")

@@ -66,13 +66,16 @@ class PosConfig(models.Model):
         village shop (XML id concierge_pos.pos_config_village) with the
         conciergerie's catalogue, and its session of this morning, closed:
         local produce, the beekeeper's honey in consignment (one jar brought
-        back and refunded) and shirts for the pressing paid at the counter.
+        back and refunded) and a pressing request paid at the counter, its
+        shirts handed back.
         Orders get no XML id, as in a real database."""
         company = self.env.ref("base.main_company")
         self = self.with_company(company)
         env = self.env
         ref = env.ref
         honey_agreement = ref("concierge_partners.agreement_honey", False)
+        if ref("concierge_pos.pos_config_village", False):
+            return True  # loaded already (module update)
         if not honey_agreement or not env["account.journal"].search_count(
             [
                 *env["account.journal"]._check_company_domain(company),
@@ -121,7 +124,22 @@ class PosConfig(models.Model):
         sell(
             [(basket, 1), (honey, 2)], ref("concierge_base.partner_inhabitant_martine")
         )
-        sell([(shirt, 3)], ref("concierge_base.partner_inhabitant_yves"))
+        # Yves left three shirts at the desk this week: ready, he pays his
+        # request's order at the till and takes them back.
+        yves = ref("concierge_base.partner_inhabitant_yves")
+        request = env["concierge.service.request"].create(
+            {
+                "partner_id": yves.id,
+                "site_id": site.id,
+                "channel": "desk",
+                "line_ids": [Command.create({"product_id": shirt.id, "quantity": 3})],
+            }
+        )
+        request.action_confirm()
+        request.action_send_to_provider()
+        request.action_ready()
+        sale_line = request.sale_order_id.order_line[:1]
+        sell([(shirt, 3, sale_line)], yves)
         sophie = ref("concierge_base.partner_employee_sophie")
         jar = sell([(honey, 2)], sophie)
         # a jar brought back: refunded, back in the beekeeper's stock

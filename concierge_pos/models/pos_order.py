@@ -24,7 +24,26 @@ class PosOrder(models.Model):
         # The cashier needs no right on commissions: the bookkeeping follows
         # the sale.
         self.env["concierge.commission.line"].sudo()._sync_pos_orders(self)
+        self._concierge_hand_back_requests()
         return res
+
+    def _concierge_hand_back_requests(self):
+        """A till order that settles the sale order of a request (Odoo's
+        settle-order flow of pos_sale) hands its ready items back to the
+        beneficiary: the custody items are returned, their stock leaves the
+        desk, and the request closes when all its services are delivered.
+        The cashier hands the items over; the till records it."""
+        sale_orders = self.lines.sale_order_origin_id
+        if not sale_orders:
+            return True
+        requests = (
+            self.env["concierge.service.request"]
+            .sudo()
+            .search([("sale_order_id", "in", sale_orders.ids), ("state", "=", "ready")])
+        )
+        if requests:
+            requests.action_hand_back()
+        return True
 
     def _prepare_invoice_vals(self):
         vals = super()._prepare_invoice_vals()

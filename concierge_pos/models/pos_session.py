@@ -45,9 +45,11 @@ class PosSession(models.Model):
     def _concierge_ui_order(self, lines, partner=None, to_invoice=False):
         """The data the till sends for an order of this session, paid cash
         (or with the first payment method): ``lines`` is a list of
-        ``(product, quantity)``, or ``(product, quantity, refunded line)`` for
-        the lines of a refund. Used by the demo, the tests and the benchmark
-        to sell as the till does, through ``pos.order.sync_from_ui``."""
+        ``(product, quantity)``, ``(product, quantity, refunded till line)``
+        for the lines of a refund, or ``(product, quantity, sale order
+        line)`` to settle a sale order (pos_sale's settle-order flow). Used
+        by the demo, the tests and the benchmark to sell as the till does,
+        through ``pos.order.sync_from_ui``."""
         self.ensure_one()
         config = self.config_id
         fiscal_position = (
@@ -55,10 +57,14 @@ class PosSession(models.Model):
         ) or config.default_fiscal_position_id
         tax_domain = self.env["account.tax"]._check_company_domain(self.company_id)
         order_lines = []
-        for product, quantity, *refunded in lines:
-            refunded_line = refunded[0] if refunded else None
-            if refunded_line:
-                price = refunded_line.price_unit
+        for product, quantity, *origin in lines:
+            origin = origin[0] if origin else None
+            refunded_line = (
+                origin if origin and origin._name == "pos.order.line" else None
+            )
+            sale_line = origin if origin and origin._name == "sale.order.line" else None
+            if refunded_line or sale_line:
+                price = origin.price_unit
             elif config.pricelist_id:
                 price = config.pricelist_id._get_product_price(
                     product, abs(quantity), partner or False
@@ -82,6 +88,9 @@ class PosSession(models.Model):
             }
             if refunded_line:
                 vals["refunded_orderline_id"] = refunded_line.id
+            if sale_line:
+                vals["sale_order_origin_id"] = sale_line.order_id.id
+                vals["sale_order_line_id"] = sale_line.id
             order_lines.append(Command.create(vals))
         total = sum(line[2]["price_subtotal_incl"] for line in order_lines)
         untaxed = sum(line[2]["price_subtotal"] for line in order_lines)

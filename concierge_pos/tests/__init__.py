@@ -3,4 +3,5 @@
 from . import test_pos_commission
 from . import test_pos_consignment
 from . import test_pos_french_cert
+from . import test_pos_request
 from . import test_pos_site
