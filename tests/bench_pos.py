@@ -126,8 +126,9 @@ def run(env):
     for size in (ORDERS // 10, ORDERS):
         results = []
         for config, products in ((till, (honey, service)), (reference, (jam, ironing))):
-            config.open_ui()
-            session = config.current_session_id
+            session = env["pos.session"].create(
+                {"user_id": env.uid, "config_id": config.id}
+            )
             session.set_opening_control(0, None)
             data = [
                 session._concierge_ui_order([(product, 1) for product in products])
