@@ -123,7 +123,9 @@ def run(env):
     header = f"{'step':<44} {'concierge_pos':>22} {'reference':>22}"
     print(header)
     rows = []
-    for size in (ORDERS // 10, ORDERS):
+    # a first session of one order at each till, not measured: caches,
+    # sequences and the accounts of a first closing
+    for size in (1, ORDERS // 10, ORDERS):
         results = []
         for config, products in ((till, (honey, service)), (reference, (jam, ironing))):
             session = env["pos.session"].create(
@@ -141,6 +143,8 @@ def run(env):
             assert session.state == "closed"
             results.append((session, sell, close))
         (session, sell, close), (_ref, ref_sell, ref_close) = results
+        if size == 1:
+            continue
         lines = Line.search([("pos_order_id.session_id", "=", session.id)])
         assert len(lines) == 2 * size and lines.move_id == session.move_id
         for label, ours, ref in (
