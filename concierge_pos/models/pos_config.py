@@ -63,7 +63,7 @@ class PosConfig(models.Model):
     @api.model
     def _demo_concierge_pos(self):
         """Demo data only (demo/pos_demo.xml): the till of the Vaugneray
-        village shop (XML id concierge_pos.pos_config_village) with the
+        village shop (site concierge_base.site_village_shop) with the
         conciergerie's catalogue, and its session of this morning, closed:
         local produce, the beekeeper's honey in consignment (one jar brought
         back and refunded) and a pressing request paid at the counter, its
@@ -74,7 +74,8 @@ class PosConfig(models.Model):
         env = self.env
         ref = env.ref
         honey_agreement = ref("concierge_partners.agreement_honey", False)
-        if ref("concierge_pos.pos_config_village", False):
+        site = ref("concierge_base.site_village_shop")
+        if self.search_count([("concierge_site_id", "=", site.id)], limit=1):
             return True  # loaded already (module update)
         if not honey_agreement or not env["account.journal"].search_count(
             [
@@ -84,22 +85,14 @@ class PosConfig(models.Model):
             limit=1,
         ):
             return True
-        site = ref("concierge_base.site_village_shop")
+        # No XML id: its sessions and certified orders stay when the module
+        # is uninstalled, as in a real database.
         config = self.create(
             {
                 "name": "Caisse de l'épicerie de Vaugneray",
                 "company_id": company.id,
                 "concierge_site_id": site.id,
             }
-        )
-        env["ir.model.data"]._update_xmlids(
-            [
-                {
-                    "xml_id": "concierge_pos.pos_config_village",
-                    "record": config,
-                    "noupdate": True,
-                }
-            ]
         )
         config.action_concierge_load_catalogue()
         session = env["pos.session"].create(
