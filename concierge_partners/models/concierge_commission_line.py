@@ -269,15 +269,26 @@ class ConciergeCommissionLine(models.Model):
 
     @api.model
     def _find_rule(self, agreements_by_provider, aml):
-        provider = aml.product_id.product_tmpl_id.concierge_provider_id
-        date = aml.move_id.invoice_date or aml.move_id.date
+        return self._find_product_rule(
+            agreements_by_provider,
+            aml.product_id,
+            aml.company_id,
+            aml.move_id.invoice_date or aml.move_id.date,
+        )
+
+    @api.model
+    def _find_product_rule(self, agreements_by_provider, product, company, date):
+        """The rule of the agreement of ``product``'s provider valid on
+        ``date`` in ``company`` (any source of sales: invoice lines, and the
+        lines of other sales documents in bridge addons)."""
+        provider = product.product_tmpl_id.concierge_provider_id
         for agreement in agreements_by_provider.get(provider.id, ()):
             if (
                 agreement.active
-                and agreement.company_id == aml.company_id
+                and agreement.company_id == company
                 and agreement._is_valid_on(date)
             ):
-                rule = agreement._find_rule(aml.product_id)
+                rule = agreement._find_rule(product)
                 if rule:
                     return rule
         return self.env["concierge.commission.rule"]
