@@ -301,6 +301,24 @@ class ConciergeFundingAgreement(models.Model):
         for agreement, account in zip(todo, accounts, strict=True):
             agreement.analytic_account_id = account
 
+    def _check_plan_editable(self, what):
+        """Refuse to change ``what`` (the installments, the planned budget)
+        of a closed or cancelled agreement, written on its own model: the
+        form shows them read-only in those states."""
+        locked = self.filtered(lambda a: a.state in ("closed", "cancelled"))
+        if not locked or self._concierge_unlocked():
+            return True
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        raise UserError(
+            self.env._(
+                "%(what)s of %(name)s (Funding agreement) cannot be changed: it "
+                "is %(state)s.",
+                what=what,
+                name=locked[0].display_name,
+                state=labels[locked[0].state],
+            )
+        )
+
     @transition
     def action_sign(self):
         self._check_can_sign()

@@ -14,6 +14,13 @@ class ConciergeFundingBudgetLine(models.Model):
     _description = "Planned budget line of a funding agreement"
     _order = "agreement_id, nature, id"
 
+    _inherit = ["concierge.funding.agreement.part"]
+    # what the agreement's form shows read-only once it is closed or cancelled
+    _concierge_plan_fields = {"agreement_id", "nature", "name", "amount"}
+
+    def _concierge_plan_what(self):
+        return self.env._("The planned budget")
+
     agreement_id = fields.Many2one(
         "concierge.funding.agreement", required=True, index=True, ondelete="cascade"
     )

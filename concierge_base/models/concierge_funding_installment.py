@@ -33,6 +33,19 @@ class ConciergeFundingInstallment(models.Model):
     _order = "agreement_id, date_due, sequence, id"
     _check_company_auto = True
 
+    _inherit = ["concierge.funding.agreement.part"]
+    # what the agreement's form shows read-only once it is closed or cancelled
+    _concierge_plan_fields = {
+        "agreement_id",
+        "sequence",
+        "name",
+        "date_due",
+        "amount_expected",
+    }
+
+    def _concierge_plan_what(self):
+        return self.env._("The installments")
+
     agreement_id = fields.Many2one(
         "concierge.funding.agreement",
         required=True,

@@ -6,6 +6,8 @@ import functools
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 # Context key of internal code that must write a locked field (a flow of
 # Odoo's or of the suite that rewrites a field the view shows read-only).
 # It is honoured in sudo mode only: ``record.sudo().with_context(
@@ -139,7 +141,15 @@ class ConciergeStateGuard(models.AbstractModel):
         }
 
     def _concierge_unlocked(self):
-        return bool(self.env.su and self.env.context.get(UNLOCK_KEY))
+        """Internal code unlocking the guard (sudo mode and the key), or the
+        superuser uninstalling a module (Odoo's ``_force_unlink``)."""
+        return bool(
+            self.env.su
+            and (
+                self.env.context.get(UNLOCK_KEY)
+                or self.env.context.get(MODULE_UNINSTALL_FLAG)
+            )
+        )
 
     def _concierge_changes(self, vals):
         """The names of the fields of ``vals`` that change a value of one of

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools import float_is_zero
 
@@ -27,6 +28,31 @@ class ConciergeCommissionLine(models.Model):
     _name = "concierge.commission.line"
     _description = "Commission due on a customer invoice line"
     _order = "date desc, id desc"
+    # what a settlement past draft shows read-only of its lines: refused by
+    # write() there (the document, the settlement and the state follow the
+    # flows)
+    _concierge_settled_fields = frozenset(
+        {
+            "provider_id",
+            "agreement_id",
+            "rule_id",
+            "commission_model",
+            "sale_mode",
+            "settlement_period",
+            "company_id",
+            "product_id",
+            "site_id",
+            "date",
+            "ratio",
+            "quantity",
+            "base_amount",
+            "collected_amount",
+            "commission_amount",
+            "local_spend_amount",
+            "net_amount",
+            "is_correction",
+        }
+    )
     _check_company_auto = True
 
     provider_id = fields.Many2one("res.partner", required=True, index=True)
@@ -238,6 +264,35 @@ class ConciergeCommissionLine(models.Model):
         to_unlink.unlink()
         self._fill_commission(vals_list)
         return self.create(vals_list)
+
+    def _concierge_check_not_settled(self):
+        """Refuse to change or delete lines of a settlement past draft."""
+        settled = self.filtered(
+            lambda line: line.settlement_id.state not in (False, "draft", "cancelled")
+        )
+        if settled and not self.env["concierge.state.guard"]._concierge_unlocked():
+            settlement = settled[0].settlement_id
+            raise UserError(
+                self.env._(
+                    "The commission lines of %(settlement)s cannot be changed: "
+                    "the settlement is %(state)s. A change of the sale is "
+                    "corrected by a line of the next settlement.",
+                    settlement=settlement.display_name,
+                    state=dict(
+                        settlement._fields["state"]._description_selection(self.env)
+                    )[settlement.state],
+                )
+            )
+        return True
+
+    def write(self, vals):
+        if self._concierge_settled_fields & set(vals):
+            self._concierge_check_not_settled()
+        return super().write(vals)
+
+    def unlink(self):
+        self._concierge_check_not_settled()
+        return super().unlink()
 
     @api.model
     def _agreements_by_provider(self, move_lines):

@@ -242,6 +242,65 @@ class TestOrmRules(SuiteRpcCase):
             True,
         )
 
+    def test_closed_agreement_keeps_its_installments_and_budget(self):
+        """Written on their own models, the installments and the planned
+        budget of a closed agreement are refused as in its form."""
+        agreement = self.make_agreement("signed")
+        installment = {
+            "agreement_id": agreement.id,
+            "date_due": "2031-06-30",
+            "amount_expected": 500.0,
+        }
+        budget_line = {"agreement_id": agreement.id, "nature": "60", "amount": 80.0}
+        # signed: still the manager's to plan
+        [installment_id] = self.call(
+            "manager", "concierge.funding.installment", "create", [installment]
+        )
+        [budget_id] = self.call(
+            "manager", "concierge.funding.budget.line", "create", [budget_line]
+        )
+        self.force_state(agreement, "closed")
+        for model, method, args in (
+            ("concierge.funding.installment", "create", [[installment]]),
+            (
+                "concierge.funding.installment",
+                "write",
+                [[installment_id], {"amount_expected": 900.0}],
+            ),
+            ("concierge.funding.installment", "unlink", [[installment_id]]),
+            ("concierge.funding.budget.line", "create", [[budget_line]]),
+            ("concierge.funding.budget.line", "write", [[budget_id], {"amount": 1.0}]),
+            ("concierge.funding.budget.line", "unlink", [[budget_id]]),
+        ):
+            with self.subTest(model=model, method=method):
+                fault = self.assertRefused("manager", model, method, args, LOCKED)
+                self.assertIn("Closed", fault.faultString)
+        agreement.invalidate_recordset()
+        self.assertEqual(agreement.installment_ids.mapped("amount_expected"), [500.0])
+        self.assertEqual(agreement.budget_line_ids.mapped("amount"), [80.0])
+
+    def test_settled_commission_lines_are_frozen(self):
+        line = self.env["concierge.commission.line"].search(
+            [("settlement_id.state", "in", ("confirmed", "invoiced", "reconciled"))],
+            limit=1,
+        )
+        self.assertTrue(line, "the demo has a settled month")
+        amount = line.commission_amount
+        for method, args in (
+            ("write", [line.ids, {"commission_amount": amount + 100.0}]),
+            ("unlink", [line.ids]),
+        ):
+            with self.subTest(method=method):
+                self.assertRefused(
+                    "accountant",
+                    "concierge.commission.line",
+                    method,
+                    args,
+                    "cannot be changed: the settlement is",
+                )
+        line.invalidate_recordset()
+        self.assertEqual(line.commission_amount, amount)
+
     def test_state_changes_through_buttons_only(self):
         """Writing the state skips what its button does (the sale order, the
         accounting entry, the attendances): refused, whatever the context a
