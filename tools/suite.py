@@ -668,8 +668,25 @@ def cmd_demo(args):
             serve = odoo_command(
                 cluster,
                 workdir,
-                ["-d", dbname, "--http-port", str(args.port), "--log-level", "info"],
+                [
+                    "-d",
+                    dbname,
+                    "--http-port",
+                    str(args.port),
+                    "--log-level",
+                    "info",
+                    # a demo's long calls (a month's invoicing of a thousand
+                    # contracts over XML-RPC) are not cut after 120 s
+                    "--limit-time-real",
+                    "900",
+                ],
             )
+            # Odoo reloads itself (os.execv of its argv) when a request runs
+            # past its time limits: started as ``python -m odoo`` it cannot,
+            # and the demo stopped. The ``odoo`` script beside this Python can.
+            script = Path(sys.executable).with_name("odoo")
+            if script.exists():
+                serve[:3] = [str(script)]
             say(
                 f"== Odoo on http://127.0.0.1:{args.port}/web/login"
                 "  login: admin  password: admin"
