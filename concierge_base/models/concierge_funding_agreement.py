@@ -308,14 +308,13 @@ class ConciergeFundingAgreement(models.Model):
         locked = self.filtered(lambda a: a.state in ("closed", "cancelled"))
         if not locked or self._concierge_unlocked():
             return True
-        labels = dict(self._fields["state"]._description_selection(self.env))
         raise UserError(
             self.env._(
                 "%(what)s of %(name)s (Funding agreement) cannot be changed: it "
                 "is %(state)s.",
                 what=what,
                 name=locked[0].display_name,
-                state=labels[locked[0].state],
+                state=locked[0]._concierge_state_label(),
             )
         )
 

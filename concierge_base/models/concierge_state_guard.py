@@ -108,7 +108,6 @@ class ConciergeStateGuard(models.AbstractModel):
         if not wrong:
             return True
         record = wrong[0]
-        labels = dict(self._fields["state"]._description_selection(self.env))
         document = self.env["ir.model"]._get(self._name).name
         raise UserError(
             self.env._(
@@ -117,7 +116,7 @@ class ConciergeStateGuard(models.AbstractModel):
                 action=action,
                 name=record.display_name,
                 document=document,
-                state=labels[record.state],
+                state=record._concierge_state_label(),
             )
         )
 
@@ -191,9 +190,16 @@ class ConciergeStateGuard(models.AbstractModel):
                 record._concierge_raise_locked(changed)
         return True
 
+    def _concierge_state_label(self, state=None):
+        """The translated label of ``state``, by default the record's own."""
+        if state is None:
+            self.ensure_one()
+            state = self.state
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        return labels.get(state, state)
+
     def _concierge_raise_locked(self, fnames):
         self.ensure_one()
-        labels = dict(self._fields["state"]._description_selection(self.env))
         names = sorted(
             self._fields[fname]._description_string(self.env) for fname in fnames
         )
@@ -204,7 +210,7 @@ class ConciergeStateGuard(models.AbstractModel):
                 fields=", ".join(names),
                 name=self.display_name,
                 document=self.env["ir.model"]._get(self._name).name,
-                state=labels[self.state],
+                state=self._concierge_state_label(),
             )
         )
 
@@ -225,14 +231,13 @@ class ConciergeStateGuard(models.AbstractModel):
             return True
         changed = self.filtered(lambda record: record.state != vals["state"])
         if changed:
-            labels = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
                 self.env._(
                     "The state of %(name)s (%(document)s) changes through its "
                     "buttons only: it is %(state)s.",
                     name=changed[0].display_name,
                     document=self.env["ir.model"]._get(self._name).name,
-                    state=labels.get(changed[0].state, changed[0].state),
+                    state=changed[0]._concierge_state_label(),
                 )
             )
         return True
@@ -246,13 +251,12 @@ class ConciergeStateGuard(models.AbstractModel):
             allowed = self._concierge_create_states or (initial,)
             wrong = records.filtered(lambda record: record.state not in allowed)
             if wrong:
-                labels = dict(field._description_selection(self.env))
                 raise UserError(
                     self.env._(
                         "A new %(document)s starts %(initial)s; its state then "
                         "changes through its buttons only.",
                         document=self.env["ir.model"]._get(self._name).name,
-                        initial=labels.get(initial, initial),
+                        initial=self._concierge_state_label(initial),
                     )
                 )
         return records

@@ -278,9 +278,7 @@ class ConciergeCommissionLine(models.Model):
                     "the settlement is %(state)s. A change of the sale is "
                     "corrected by a line of the next settlement.",
                     settlement=settlement.display_name,
-                    state=dict(
-                        settlement._fields["state"]._description_selection(self.env)
-                    )[settlement.state],
+                    state=settlement._concierge_state_label(),
                 )
             )
         return True

@@ -200,7 +200,7 @@ class ConciergeCustodyItem(models.Model):
         return allowed
 
     def _check_transition(self, new_state):
-        labels = dict(self._fields["state"]._description_selection(self.env))
+        label = self._concierge_state_label
         for item in self:
             if new_state not in item._allowed_next():
                 allowed = item._allowed_next()
@@ -209,9 +209,9 @@ class ConciergeCustodyItem(models.Model):
                         "Item %(ticket)s is %(current)s: it cannot go to "
                         "%(target)s. Next step: %(next)s.",
                         ticket=item.name,
-                        current=labels[item.state].lower(),
-                        target=labels[new_state].lower(),
-                        next=", ".join(labels[s].lower() for s in sorted(allowed))
+                        current=label(item.state).lower(),
+                        target=label(new_state).lower(),
+                        next=", ".join(label(s).lower() for s in sorted(allowed))
                         or self.env._("none, it is handed back"),
                     )
                 )

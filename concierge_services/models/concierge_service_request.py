@@ -426,12 +426,11 @@ class ConciergeServiceRequest(models.Model):
     def _unlink_only_draft_or_cancelled(self):
         kept = self.filtered(lambda r: r.state not in ("draft", "cancelled"))
         if kept:
-            labels = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
                 self.env._(
                     "Request %(name)s is %(state)s: cancel it before deleting it.",
                     name=kept[0].name,
-                    state=labels[kept[0].state],
+                    state=kept[0]._concierge_state_label(),
                 )
             )
 

@@ -211,9 +211,7 @@ class ConciergeServiceRequestLine(models.Model):
                     "%(state)s. Cancel it and set it back to draft to change "
                     "them.",
                     name=request.name,
-                    state=dict(
-                        request._fields["state"]._description_selection(self.env)
-                    )[request.state],
+                    state=request._concierge_state_label(),
                 )
             )
         return True
