@@ -6,6 +6,19 @@ from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
+class QueryCountMixin:
+    """``_count(method, *args)``: the queries ``method(*args)`` runs, the
+    caches emptied and the pending writes flushed before and after."""
+
+    def _count(self, method, *args):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        method(*args)
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+
 class RollbackRaisesMixin:
     """``assertRaisesRegex`` as a context manager that rolls the failed
     operation back, like Odoo's ``assertRaises`` (unittest's does not)."""

@@ -5,7 +5,7 @@ from datetime import date
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from .common import ConciergeCase
+from .common import ConciergeCase, QueryCountMixin
 from .test_funding import FundingCase
 
 # the same count for 1 and for 20 records (the equality is what matters);
@@ -16,18 +16,8 @@ INDICATOR_CREATE_QUERIES = 54
 INDICATOR_UPDATE_QUERIES = 49
 
 
-class CountMixin:
-    def _count(self, method):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        method()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
-
-
 @tagged("post_install", "-at_install")
-class TestMatchingPerformance(CountMixin, FundingCase):
+class TestMatchingPerformance(QueryCountMixin, FundingCase):
     """Installments matched to receipts in a number of queries that does
     not depend on the number of installments and receipts."""
 
@@ -96,7 +86,7 @@ class TestMatchingPerformance(CountMixin, FundingCase):
 
 
 @tagged("post_install", "-at_install")
-class TestIndicatorPerformance(CountMixin, ConciergeCase):
+class TestIndicatorPerformance(QueryCountMixin, ConciergeCase):
     """The cron's recomputation of a month writes the values of 20 sites in
     as many queries as those of one site."""
 

@@ -5,6 +5,8 @@ import itertools
 from odoo import Command
 from odoo.tests import tagged
 
+from odoo.addons.concierge_base.tests.common import QueryCountMixin
+
 from .common import ServicesCase
 
 # upper bounds measured on a database with the suite installed; the point is
@@ -15,15 +17,7 @@ DONE_QUERIES = 2
 
 
 @tagged("post_install", "-at_install")
-class TestPerformance(ServicesCase):
-    def _count(self, method, requests):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        method(requests)
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
-
+class TestPerformance(QueryCountMixin, ServicesCase):
     def _requests(self, lines):
         return self._request([self.paperwork] * lines)
 
@@ -76,7 +70,7 @@ HAND_BACK_QUERIES = 22
 
 
 @tagged("post_install", "-at_install")
-class TestCustodyPerformance(ServicesCase):
+class TestCustodyPerformance(QueryCountMixin, ServicesCase):
     """Custody moves and hand-backs of many requests in a number of queries
     that does not depend on the number of items, besides Odoo's own quant
     updates."""
@@ -85,14 +79,6 @@ class TestCustodyPerformance(ServicesCase):
     # move's date is unchanged and its update query always the same
     freeze_time = "2026-03-02 10:00:00"
     _counter = 0
-
-    def _count(self, method):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        method()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
 
     def _partners(self, count):
         TestCustodyPerformance._counter += 1
