@@ -39,6 +39,7 @@
         "report/concierge_test_phase_report.xml",
         "views/res_config_settings_views.xml",
         "wizards/concierge_indicator_recompute_views.xml",
+        "wizards/concierge_indicator_figures_views.xml",
         "views/menus.xml",
         "report/concierge_privacy_report.xml",
         "views/concierge_privacy_views.xml",

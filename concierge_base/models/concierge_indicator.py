@@ -11,8 +11,12 @@ AGGREGATIONS = [
     ("sum", "Sum"),
     ("avg", "Average"),
     ("distinct", "Distinct over the period"),
+    ("ratio", "Share or average over the period"),
     ("last", "Last"),
 ]
+
+# computed again over the whole period by the indicator's own computation
+RECOUNTED = ("distinct", "ratio")
 
 
 class ConciergeIndicator(models.Model):
@@ -56,7 +60,11 @@ class ConciergeIndicator(models.Model):
         "phase) is made from the months. Sum: the monthly values added up. "
         "Average: the average of the monthly values. Distinct: counted again "
         "over the whole period, so that a person served in several months or "
-        "at several sites counts once. Last: the value of the last month.",
+        "at several sites counts once. Share or average over the period: "
+        "computed again over the whole period (a quarter's share of late "
+        "requests is the late requests of the quarter in % of its requests, "
+        "not the average of three monthly shares). Last: the value of the "
+        "last month.",
     )
     value_ids = fields.One2many("concierge.indicator.value", "indicator_id")
     value_count = fields.Integer(compute="_compute_value_count")
@@ -69,14 +77,14 @@ class ConciergeIndicator(models.Model):
     def _check_distinct_computed(self):
         for indicator in self:
             if (
-                indicator.aggregation == "distinct"
+                indicator.aggregation in RECOUNTED
                 and indicator.computation != "computed"
             ):
                 raise ValidationError(
                     self.env._(
                         "Indicator %(name)s is entered by hand: it cannot be "
-                        "counted again over a longer period. Choose the sum, the "
-                        "average or the last value.",
+                        "counted or computed again over a longer period. Choose "
+                        "the sum, the average or the last value.",
                         name=indicator.name,
                     )
                 )
@@ -148,7 +156,7 @@ class ConciergeIndicator(models.Model):
         With ``sites``: the values of these sites, when the indicator is kept
         per site (it has site values in the period, for any site); else the
         values of the whole conciergerie (an indicator computed for the whole
-        company only, such as the public funding share).
+        company only, such as the share of subscriptions in revenue).
         """
         self.ensure_one()
         Value = self.env["concierge.indicator.value"]
@@ -171,14 +179,16 @@ class ConciergeIndicator(models.Model):
         )
 
     def _count_again(self, date_from, date_to, sites=None, companies=None):
-        """The figure of a ``distinct`` indicator over the months of a date
-        range, counted again over the whole range by its computation (one
-        computation per company), or None when nothing was counted."""
+        """The figure of a ``distinct`` or ``ratio`` indicator over the months
+        of a date range, counted again over the whole range by its
+        computation (one computation per company), or None when nothing was
+        counted. Distinct counts of several companies are added up; their
+        shares and averages, which cannot be, are averaged."""
         self.ensure_one()
         Value = self.env["concierge.indicator.value"]
         date_from = Value._period_start(date_from)
         date_to = Value._period_end(date_to)
-        figure = None
+        figures = []
         for company in companies or self.env.companies:
             company_sites = (
                 sites.filtered(lambda s, c=company: s.company_id == c)
@@ -192,8 +202,12 @@ class ConciergeIndicator(models.Model):
             )
             total = Value._indicator_total(results)
             if total is not None:
-                figure = (figure or 0.0) + total
-        return figure
+                figures.append(total)
+        if not figures:
+            return None
+        if self.aggregation == "ratio" and len(figures) > 1:
+            return sum(figures) / len(figures)
+        return sum(figures)
 
     def _aggregate(
         self, date_from, date_to, sites=None, aggregation=None, companies=None
@@ -201,8 +215,11 @@ class ConciergeIndicator(models.Model):
         """The figure of this indicator over a date range, or None."""
         self.ensure_one()
         aggregation = aggregation or self.aggregation
-        if aggregation == "distinct" and self.computation == "computed":
+        if aggregation in RECOUNTED and self.computation == "computed":
             return self._count_again(date_from, date_to, sites, companies)
+        if aggregation == "ratio":
+            # a criterion asking a share of an indicator entered by hand
+            aggregation = "avg"
         return self._aggregate_values(
             self._get_values(date_from, date_to, sites, companies), aggregation
         )

@@ -567,27 +567,49 @@ class ConciergeIndicatorValue(models.Model):
             memo[key] = compute()
         return memo[key]
 
+    def _funding_mix_per_site(self, date_from, date_to, sites):
+        """{site id: {source: amount}} of ``sites`` (every site of the
+        company when empty), read once per recomputation."""
+        return self._funding_mix_memo(
+            (
+                "per_site",
+                self.env.company.id,
+                date_from,
+                date_to,
+                tuple(sites.ids) if sites else "all",
+            ),
+            lambda: self.env["concierge.funding.mix"]._get_mix_totals_per_site(
+                date_from, date_to, self._indicator_sites(sites)
+            ),
+        )
+
+    def _funding_mix_without_site(self, date_from, date_to):
+        """{source: amount} of the revenue and grants of no site: the
+        company's funding mix less the parts of its sites."""
+        per_site = self._funding_mix_per_site(date_from, date_to, None)
+        return {
+            source: amount - sum(totals[source] for totals in per_site.values())
+            for source, amount in self._funding_mix_of(date_from, date_to).items()
+        }
+
     def _compute_funding_mix_source(self, source, date_from, date_to, sites):
         """The amounts of one source of the funding mix (the indicators
         ``funding_mix_<source>``): for each site (its analytic account; the
         grants of its agreements, shared between their sites), for the
         revenue and grants of no site (key False), and for the company."""
         currency = self.env.company.currency_id
-        all_sites = self._indicator_sites(sites)
-        per_site = self._funding_mix_memo(
-            ("per_site", self.env.company.id, date_from, date_to, tuple(all_sites.ids)),
-            lambda: self.env["concierge.funding.mix"]._get_mix_totals_per_site(
-                date_from, date_to, all_sites
-            ),
-        )
         results = {
             site_id: totals[source]
-            for site_id, totals in per_site.items()
+            for site_id, totals in self._funding_mix_per_site(
+                date_from, date_to, sites
+            ).items()
             if not currency.is_zero(totals[source])
         }
+        if not sites:
+            rest = self._funding_mix_without_site(date_from, date_to)[source]
+            if not currency.is_zero(rest):
+                results[False] = rest
         total = self._funding_mix_of(date_from, date_to, sites)[source]
-        if not sites and not currency.is_zero(total - sum(results.values())):
-            results[False] = total - sum(results.values())
         if results or not currency.is_zero(total):
             results["total"] = total
         return results
@@ -610,31 +632,50 @@ class ConciergeIndicatorValue(models.Model):
             "private_grants", date_from, date_to, sites
         )
 
-    def _funding_mix_shares(self, date_from, date_to):
-        """Public and private grants in % of the month's funding mix; None
-        when the month has no revenue, or less than none (credit notes of
-        earlier sales larger than the month's sales): a share of a negative
-        total means nothing."""
-        totals = self._funding_mix_of(date_from, date_to)
+    def _funding_share(self, totals, source):
+        """``source`` in % of a funding mix ({source: amount}); None when
+        the mix has no revenue, or less than none (credit notes of earlier
+        sales larger than the period's sales): a share of a negative total
+        means nothing."""
         total = self.env.company.currency_id.round(sum(totals.values()))
         if total <= 0:
             return None
-        return {
-            "public": 100.0 * totals["public_grants"] / total,
-            "private": 100.0 * totals["private_grants"] / total,
-        }
+        return 100.0 * totals[source] / total
+
+    def _compute_funding_share(self, source, date_from, date_to, sites):
+        """The share of one source in the funding mix of the period: for
+        each site (its own revenue and grants), for what belongs to no site
+        (key False), and for the whole (the company, or ``sites``
+        together)."""
+        results = {}
+        for site_id, totals in self._funding_mix_per_site(
+            date_from, date_to, sites
+        ).items():
+            share = self._funding_share(totals, source)
+            if share is not None:
+                results[site_id] = share
+        if not sites:
+            share = self._funding_share(
+                self._funding_mix_without_site(date_from, date_to), source
+            )
+            if share is not None:
+                results[False] = share
+        share = self._funding_share(
+            self._funding_mix_of(date_from, date_to, sites), source
+        )
+        if share is not None:
+            results["total"] = share
+        return results
 
     def _compute_indicator_public_funding_share(self, date_from, date_to, sites):
-        """Public grants received, in % of the month's revenue (whole
-        conciergerie: no value per site)."""
-        shares = self._funding_mix_shares(date_from, date_to)
-        return {"total": shares["public"]} if shares else {}
+        """Public grants received, in % of the revenue and grants of the
+        period, per site and for the whole conciergerie."""
+        return self._compute_funding_share("public_grants", date_from, date_to, sites)
 
     def _compute_indicator_private_funding_share(self, date_from, date_to, sites):
-        """Private grants and sponsorship received, in % of the month's
-        revenue (whole conciergerie)."""
-        shares = self._funding_mix_shares(date_from, date_to)
-        return {"total": shares["private"]} if shares else {}
+        """Private grants and sponsorship received, in % of the revenue and
+        grants of the period, per site and for the whole conciergerie."""
+        return self._compute_funding_share("private_grants", date_from, date_to, sites)
 
     def _compute_indicator_funding_received_rate(self, date_from, date_to, sites):
         """Money received by the end of the month, in % of the installments

@@ -143,14 +143,14 @@ class ConciergeTestPhase(models.Model):
     # ------------------------------------------------------------------
     def _check_transition(self, new_state):
         """Refuse a state change that the transition table does not allow."""
-        labels = dict(self._fields["state"]._description_selection(self.env))
+        label = self._concierge_state_label
         for phase in self:
             if phase.state == new_state:
                 raise UserError(
                     self.env._(
                         "The test phase %(name)s is already at the step %(state)s.",
                         name=phase.name,
-                        state=labels[new_state],
+                        state=label(new_state),
                     )
                 )
             if new_state not in PHASE_TRANSITIONS[phase.state]:
@@ -166,7 +166,7 @@ class ConciergeTestPhase(models.Model):
                         "The test phase %(name)s cannot go from %(from)s to "
                         "%(to)s: start it first, then close it.",
                         name=phase.name,
-                        **{"from": labels[phase.state], "to": labels[new_state]},
+                        **{"from": label(phase.state), "to": label(new_state)},
                     )
                 raise UserError(message)
 
@@ -350,7 +350,9 @@ class ConciergeTestCriterion(models.Model):
         help="How the monthly values of the phase are combined before the "
         "comparison; the indicator's own aggregation by default. Distinct: "
         "counted again over the whole phase (for an indicator entered by "
-        "hand, the values are added up).",
+        "hand, the values are added up). Share or average: computed again "
+        "over the whole phase (for an indicator entered by hand, the "
+        "average of the values).",
     )
     value = fields.Float(compute="_compute_result", digits=(16, 2))
     result = fields.Selection(

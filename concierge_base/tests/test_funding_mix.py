@@ -279,6 +279,7 @@ class TestFundingMix(FundingCase):
                     ("indicator_id", "=", self.env.ref(xmlid).id),
                     ("period", "=", MONTH),
                     ("company_id", "=", self.company.id),
+                    ("scope", "=", "company"),
                 ]
             )
             self.assertEqual(len(records), 1)

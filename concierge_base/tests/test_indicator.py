@@ -295,12 +295,12 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
             return result
 
         indicators = {}
-        for rule in ("sum", "avg", "distinct", "last"):
+        for rule in ("sum", "avg", "distinct", "ratio", "last"):
             setattr(
                 type(self.Value), "_compute_indicator_test_people_%s" % rule, people
             )
         try:
-            for rule in ("sum", "avg", "distinct", "last"):
+            for rule in ("sum", "avg", "distinct", "ratio", "last"):
                 indicators[rule] = self.env["concierge.indicator"].create(
                     {
                         "name": "Personnes (%s)" % rule,
@@ -324,6 +324,8 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
                 "sum": {january: 2, quarter: 4, year: 5},
                 "avg": {january: 2, quarter: 4 / 3, year: 5 / 4},
                 "distinct": {january: 2, quarter: 2, year: 3},
+                # computed again over the period, as a share or an average
+                "ratio": {january: 2, quarter: 2, year: 3},
                 "last": {january: 2, quarter: 1, year: 1},
             }
             for rule, figures in expected.items():
@@ -358,12 +360,14 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
                 {("no_site", 1.0), ("company", 1.0)},
             )
         finally:
-            for rule in ("sum", "avg", "distinct", "last"):
+            for rule in ("sum", "avg", "distinct", "ratio", "last"):
                 delattr(type(self.Value), "_compute_indicator_test_people_%s" % rule)
 
     def test_value_scope_and_distinct_rules_checked(self):
         with self.assertRaisesRegex(ValidationError, "entered by hand"):
             self.jobs.aggregation = "distinct"
+        with self.assertRaisesRegex(ValidationError, "entered by hand"):
+            self.jobs.aggregation = "ratio"
         with self.assertRaisesRegex(ValidationError, "for a site only"):
             self.Value.create(
                 {

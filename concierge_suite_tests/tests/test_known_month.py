@@ -12,6 +12,7 @@ import openpyxl
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.concierge_base.tests.common import FrenchCompanyMixin
@@ -536,6 +537,63 @@ class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
         private = self._indicator("private_funding_share")._aggregate(*MONTH)
         self.assertAlmostEqual(public, 100.0 * 6000.0 / TOTAL, places=2)
         self.assertAlmostEqual(private, 100.0 * 2000.0 / TOTAL, places=2)
+        # each site's share of its own revenue and grants, stored per site
+        values = self.env["concierge.indicator.value"].search(
+            [
+                (
+                    "indicator_id.code",
+                    "in",
+                    ("public_funding_share", "private_funding_share"),
+                ),
+                ("period", "=", MONTH[0]),
+                ("company_id", "=", self.company.id),
+            ]
+        )
+        found = {
+            (v.indicator_id.code, v.scope, v.site_id.id or False): v.value
+            for v in values
+        }
+        for column, site in ((1, self.site_a), (2, self.site_b)):
+            site_total = sum(figures[column] for figures in EXPECTED.values())
+            for code, source in (
+                ("public_funding_share", "public_grants"),
+                ("private_funding_share", "private_grants"),
+            ):
+                expected = 100.0 * EXPECTED[source][column] / site_total
+                with self.subTest(site=site.name, code=code):
+                    if expected:
+                        self.assertAlmostEqual(
+                            found[(code, "site", site.id)], expected, places=2
+                        )
+                    else:
+                        self.assertEqual(found[(code, "site", site.id)], 0.0)
+                    self.assertAlmostEqual(
+                        self._indicator(code)._aggregate(*MONTH, sites=site),
+                        expected,
+                        places=2,
+                    )
+        # the request without site is market sales only: no grant share
+        self.assertEqual(found[("public_funding_share", "no_site", False)], 0.0)
+        self.assertAlmostEqual(
+            found[("public_funding_share", "company", False)], public, places=2
+        )
+        # a quarter's share is the quarter's grants in % of the quarter's
+        # revenue and grants, not the average of three monthly shares
+        share = self._indicator("public_funding_share")
+        self.assertEqual(share.aggregation, "ratio")
+        quarter = self.Mix._get_mix_totals(*QUARTER)
+        self.assertAlmostEqual(
+            share._aggregate(*QUARTER),
+            100.0 * quarter["public_grants"] / sum(quarter.values()),
+            places=2,
+        )
+        monthly = share._get_values(*QUARTER)
+        self.assertGreater(len(monthly), 1, "January or February has revenue")
+        self.assertNotAlmostEqual(
+            share._aggregate(*QUARTER),
+            share._aggregate(*QUARTER, aggregation="avg"),
+            places=2,
+        )
         # the commissions earned, consignment's 9 included (in the funding
         # mix it is inside the market sale of 36 less the share bought, 27)
         self.assertAlmostEqual(
@@ -628,3 +686,55 @@ class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
         self.assertAlmostEqual(
             self._indicator("volunteer_hours")._aggregate(*QUARTER), 8.0, places=2
         )
+
+    def test_figures_over_a_period(self):
+        """Reporting > Figures over a period: what a manager (or an outside
+        client calling ``action_compute``) reads for the quarter is each
+        indicator made by its own rule, for the company and for a site."""
+        Figures = self.env["concierge.indicator.figures"]
+
+        def figures(**vals):
+            wizard = Figures.create(vals)
+            action = wizard.action_compute()
+            self.assertEqual(action["res_id"], wizard.id)
+            return wizard, {
+                line.indicator_id.code: line.value for line in wizard.line_ids
+            }
+
+        wizard, quarter = figures(period_kind="quarter", period_day=date(2026, 2, 14))
+        self.assertEqual((wizard.date_from, wizard.date_to), QUARTER)
+        self.assertEqual(quarter["beneficiaries_served"], 6)
+        self.assertEqual(quarter["vulnerable_served"], 1)
+        self.assertEqual(quarter["active_volunteers"], 2)
+        self.assertAlmostEqual(quarter["volunteer_hours"], 8.0, places=2)
+        mix = self.Mix._get_mix_totals(*QUARTER)
+        self.assertAlmostEqual(
+            quarter["funding_mix_market_sales"], mix["market_sales"], places=2
+        )
+        self.assertAlmostEqual(
+            quarter["public_funding_share"],
+            100.0 * mix["public_grants"] / sum(mix.values()),
+            places=2,
+        )
+        _wizard, site_b = figures(
+            period_kind="quarter",
+            period_day=date(2026, 3, 31),
+            site_ids=[Command.set(self.site_b.ids)],
+        )
+        self.assertEqual(site_b["beneficiaries_served"], 5)
+        wizard, month = figures(period_kind="month", period_day=date(2026, 3, 9))
+        self.assertEqual((wizard.date_from, wizard.date_to), MONTH)
+        self.assertEqual(month["beneficiaries_served"], 4)
+        wizard, year = figures(period_kind="year", period_day=date(2026, 3, 9))
+        self.assertEqual(
+            (wizard.date_from, wizard.date_to), (date(2026, 1, 1), date(2026, 12, 31))
+        )
+        self.assertEqual(year["beneficiaries_served"], 6)
+        with self.assertRaisesRegex(UserError, "ends before it starts"):
+            Figures.create(
+                {
+                    "period_kind": "custom",
+                    "date_from": date(2026, 3, 1),
+                    "date_to": date(2026, 2, 1),
+                }
+            ).action_compute()
