@@ -41,33 +41,15 @@ class ConciergeServiceRequest(models.Model):
         "partner_id.concierge_employer_id", "request_date", "line_ids.category_id"
     )
     def _compute_concierge_b2b(self):
-        employers = self.partner_id.concierge_employer_id
-        contracts = (
-            self.env["contract.contract"]
-            .sudo()
-            .search(
-                [
-                    ("concierge_plan_id", "!=", False),
-                    ("commercial_partner_id", "in", employers.ids),
-                ],
-                order="date_start desc, id desc",
-            )
+        Contract = self.env["contract.contract"]
+        by_employer = Contract._concierge_plans_by_employer(
+            self.partner_id.concierge_employer_id
         )
-        by_employer = {}
-        for contract in contracts:
-            by_employer.setdefault(contract.commercial_partner_id.id, []).append(
-                contract
-            )
         for request in self:
             employer = request.partner_id.concierge_employer_id
             day = (request.request_date or fields.Datetime.now()).date()
-            contract = next(
-                (
-                    c
-                    for c in by_employer.get(employer.id, [])
-                    if c.company_id == request.company_id and c._concierge_runs_on(day)
-                ),
-                contracts.browse(),
+            contract = Contract._concierge_running_contract(
+                by_employer, employer, request.company_id, day
             )
             categories = request.line_ids.category_id
             paid_by = False

@@ -376,6 +376,37 @@ class ContractContract(models.Model):
     # ------------------------------------------------------------------
     # employee requests: quota and overage
     # ------------------------------------------------------------------
+    @api.model
+    def _concierge_plans_by_employer(self, employers):
+        """{employer id: company contracts of that employer, latest first}
+        of ``employers`` (their commercial partners), in one search."""
+        contracts = self.sudo().search(
+            [
+                ("concierge_plan_id", "!=", False),
+                ("commercial_partner_id", "in", employers.commercial_partner_id.ids),
+            ],
+            order="date_start desc, id desc",
+        )
+        by_employer = {}
+        for contract in contracts:
+            by_employer.setdefault(contract.commercial_partner_id.id, []).append(
+                contract
+            )
+        return by_employer
+
+    @api.model
+    def _concierge_running_contract(self, by_employer, employer, company, day):
+        """The contract of ``employer`` running on ``day`` in ``company``
+        (empty when none), from ``_concierge_plans_by_employer``."""
+        return next(
+            (
+                contract
+                for contract in by_employer.get(employer.commercial_partner_id.id, [])
+                if contract.company_id == company and contract._concierge_runs_on(day)
+            ),
+            self.browse(),
+        )
+
     def _concierge_runs_on(self, day):
         self.ensure_one()
         return bool(

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from datetime import date, datetime
 
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.tests import tagged
 
@@ -132,6 +134,14 @@ class TestEmployeeRequests(B2bCase):
             }
         )
         self.client.property_product_pricelist = pricelist
+        # the employee's own pricelist, wherever they buy (quotation, till)
+        with freeze_time("2026-01-05"):
+            self.employees[0].invalidate_recordset(["property_product_pricelist"])
+            self.assertEqual(self.employees[0].property_product_pricelist, pricelist)
+        with freeze_time("2025-06-05"):
+            # before the contract starts
+            self.employees[0].invalidate_recordset(["property_product_pricelist"])
+            self.assertNotEqual(self.employees[0].property_product_pricelist, pricelist)
         request = self._request(self.sewing, date(2026, 1, 5))
         self.assertEqual(request.pricelist_id, pricelist)
         self.assertEqual(request.line_ids.price_unit, 11.0)
@@ -144,6 +154,11 @@ class TestEmployeeRequests(B2bCase):
         self.contract.pricelist_id = contract_pricelist
         later = self._request(self.sewing, date(2026, 1, 6), confirm=False)
         self.assertEqual(later.pricelist_id, contract_pricelist)
+        with freeze_time("2026-01-06"):
+            self.employees[0].invalidate_recordset(["property_product_pricelist"])
+            self.assertEqual(
+                self.employees[0].property_product_pricelist, contract_pricelist
+            )
         # an employee's own pricelist wins over the employer's
         own = pricelist.copy({"name": "Tarif personnel"})
         self.employees[1].property_product_pricelist = own
