@@ -17,5 +17,9 @@
         "views/concierge_commission_line_views.xml",
     ],
     "demo": ["demo/pos_demo.xml"],
+    "assets": {
+        "point_of_sale._assets_pos": ["concierge_pos/static/src/**/*"],
+        "web.assets_tests": ["concierge_pos/static/tests/tours/**/*"],
+    },
     "uninstall_hook": "uninstall_hook",
 }

@@ -17,8 +17,8 @@ class ConciergeServiceRequest(models.Model):
         beneficiary's name or phone, the request's reference, or the custody
         ticket scanned on the item's bag. Returns, for XML-RPC and the till,
         a list of dicts: request id and name, beneficiary, state, its sale
-        order (to settle with the till's settle-order flow) and the tickets
-        of its ready items."""
+        order (to settle with the till's settle-order flow), the tickets of
+        its ready items and of all its items."""
         term = (term or "").strip()
         if not term:
             return []
@@ -54,6 +54,7 @@ class ConciergeServiceRequest(models.Model):
                 "ready_tickets": request.custody_item_ids.filtered(
                     lambda item: item.state == "ready"
                 ).mapped("name"),
+                "tickets": request.custody_item_ids.mapped("name"),
             }
             for request in requests
         ]

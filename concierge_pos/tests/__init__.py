@@ -5,3 +5,4 @@ from . import test_pos_consignment
 from . import test_pos_french_cert
 from . import test_pos_request
 from . import test_pos_site
+from . import test_pos_tour

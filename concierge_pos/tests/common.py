@@ -1,6 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import fields
+from odoo import Command, fields
 
 from odoo.addons.concierge_partners.tests.common import CommissionCase
 
@@ -38,6 +38,46 @@ class PosCase(CommissionCase):
         )
         cls.location = cls.site._concierge_consignment_location()
         cls.today = fields.Date.context_today(cls.env.user)
+
+    @classmethod
+    def _counter_service(cls):
+        """A provider's service taken into custody (a coat to clean) and a
+        beneficiary of the site who leaves her coat at the desk."""
+        cls.cleaning = cls.env["product.product"].create(
+            {
+                "name": "Nettoyage manteau",
+                "type": "service",
+                "list_price": 18.0,
+                "available_in_pos": True,
+                "concierge_category_id": cls.category.id,
+                "concierge_provider_id": cls.provider.id,
+                "concierge_custody": True,
+                "taxes_id": [Command.clear()],
+            }
+        )
+        cls.beneficiary = cls.env["res.partner"].create(
+            {
+                "name": "Odile Comptoir",
+                "phone": "+33478450099",
+                "concierge_beneficiary_type": "inhabitant",
+                "concierge_site_id": cls.site.id,
+            }
+        )
+
+    def _ready_request(self):
+        """A request of the beneficiary whose coat is ready at the desk."""
+        request = self.env["concierge.service.request"].create(
+            {
+                "partner_id": self.beneficiary.id,
+                "site_id": self.site.id,
+                "line_ids": [Command.create({"product_id": self.cleaning.id})],
+            }
+        )
+        request.action_confirm()
+        request.action_send_to_provider()
+        request.action_ready()
+        self.assertEqual(request.custody_item_ids.state, "ready")
+        return request
 
     @classmethod
     def _receive(cls, quantity, producer=None):

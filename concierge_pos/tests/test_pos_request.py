@@ -1,6 +1,5 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import Command
 from odoo.tests import tagged
 
 from .common import PosCase
@@ -13,40 +12,7 @@ class TestPosRequest(PosCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.cleaning = cls.env["product.product"].create(
-            {
-                "name": "Nettoyage manteau",
-                "type": "service",
-                "list_price": 18.0,
-                "available_in_pos": True,
-                "concierge_category_id": cls.category.id,
-                "concierge_provider_id": cls.provider.id,
-                "concierge_custody": True,
-                "taxes_id": [Command.clear()],
-            }
-        )
-        cls.beneficiary = cls.env["res.partner"].create(
-            {
-                "name": "Odile Comptoir",
-                "phone": "+33478450099",
-                "concierge_beneficiary_type": "inhabitant",
-                "concierge_site_id": cls.site.id,
-            }
-        )
-
-    def _ready_request(self):
-        request = self.env["concierge.service.request"].create(
-            {
-                "partner_id": self.beneficiary.id,
-                "site_id": self.site.id,
-                "line_ids": [Command.create({"product_id": self.cleaning.id})],
-            }
-        )
-        request.action_confirm()
-        request.action_send_to_provider()
-        request.action_ready()
-        self.assertEqual(request.custody_item_ids.state, "ready")
-        return request
+        cls._counter_service()
 
     def test_find_open_requests(self):
         request = self._ready_request()
