@@ -14,6 +14,11 @@ contract due, and the "Create invoice" button of a few contracts. Then it
 runs the cron and the wizard once more. Each call is a request of its own
 (the server serves them in threads, each in its own transaction).
 
+With ``--accountant``, the manual wizard and the buttons are clicked by an
+accountant (a user created for the run: Invoicing administrator and
+Conciergerie user, not an administrator), the cron by the administrator
+as the scheduler would.
+
 It checks, reading the journal items over XML-RPC, that no contract line is
 billed twice for a period and that every contract is billed for last month;
 it prints what each call answered. Exit status 0 when both hold.
@@ -86,22 +91,57 @@ def timed(label, function, outcomes):
     outcomes.append((label, time.perf_counter() - start, outcome))
 
 
-def race(client, contract_ids, invoice_date):
+def accountant_client(admin, url, db):
+    """A client logged in as an accountant made for the run (created once)."""
+    login = "race_accountant"
+
+    def group(xmlid):
+        module, name = xmlid.split(".")
+        [data] = admin.call(
+            "ir.model.data",
+            "search_read",
+            [("module", "=", module), ("name", "=", name)],
+            fields=["res_id"],
+        )
+        return data["res_id"]
+
+    if not admin.call("res.users", "search", [("login", "=", login)]):
+        groups = [
+            group("account.group_account_manager"),
+            group("concierge_base.group_concierge_user"),
+            group("base.group_user"),
+        ]
+        admin.call(
+            "res.users",
+            "create",
+            {
+                "name": "Comptable de la course",
+                "login": login,
+                "password": login,
+                "groups_id": [(6, 0, groups)],
+            },
+        )
+    return Client(url, db, login, login)
+
+
+def race(client, contract_ids, invoice_date, clicker=None):
+    clicker = clicker or client
+
     def cron():
         return client.call("contract.contract", "cron_recurring_create_invoice")
 
     def wizard():
-        [wizard_id] = client.call(
+        [wizard_id] = clicker.call(
             "contract.manually.create.invoice",
             "create",
             [{"invoice_date": str(invoice_date)}],
         )
-        return client.call(
+        return clicker.call(
             "contract.manually.create.invoice", "create_invoice", [wizard_id]
         )
 
     def button(contract_id):
-        return lambda: client.call(
+        return lambda: clicker.call(
             "contract.contract", "recurring_create_invoice", [contract_id]
         )
 
@@ -157,8 +197,16 @@ def main():
     parser.add_argument("--login", default="admin")
     parser.add_argument("--password", default="admin")
     parser.add_argument("--contracts", type=int, default=1100)
+    parser.add_argument(
+        "--accountant",
+        action="store_true",
+        help="the wizard and the buttons clicked by an accountant, not admin",
+    )
     args = parser.parse_args()
     client = Client(args.url, args.db, args.login, args.password)
+    clicker = accountant_client(client, args.url, args.db) if args.accountant else None
+    if clicker:
+        print(f"the wizard and the buttons are clicked by user #{clicker.uid}")
     tag = time.strftime("%H%M%S")
     start = time.perf_counter()
     contract_ids, last_month = make_contracts(client, args.contracts, tag)
@@ -169,7 +217,9 @@ def main():
     invoice_date = date.today()
     for round_ in (1, 2):
         print(f"== round {round_}: the calls at the same moment")
-        for label, seconds, outcome in race(client, contract_ids, invoice_date):
+        for label, seconds, outcome in race(
+            client, contract_ids, invoice_date, clicker
+        ):
             print(f"   {label:<28} {seconds:7.1f} s  {outcome}")
     count, twice, missing = check(client, contract_ids, last_month)
     print(f"== {count} invoice lines of these contracts")
