@@ -326,6 +326,9 @@ CALLS = {
     ("concierge.indicator.recompute", "action_recompute"): wizard(
         "concierge.indicator.recompute"
     ),
+    ("concierge.indicator.figures", "action_compute"): wizard(
+        "concierge.indicator.figures", {"period_kind": "quarter"}
+    ),
     ("concierge.indicator", "action_view_values"): first("concierge.indicator"),
     ("concierge.site", "action_view_beneficiaries"): first("concierge.site"),
     ("concierge.test.phase", "action_start"): phase_in("draft"),
