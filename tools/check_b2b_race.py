@@ -118,6 +118,8 @@ def accountant_client(admin, url, db):
                 "name": "Comptable de la course",
                 "login": login,
                 "password": login,
+                # OCA's invoicing posts on the contract's chatter as the user
+                "email": f"{login}@example.org",
                 "groups_id": [(6, 0, groups)],
             },
         )
