@@ -9,6 +9,8 @@ from odoo.http import content_disposition, request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.concierge_indicator_value import funding_mix_memo
+
 REPORT = "concierge_base.action_report_concierge_funding_report"
 
 
@@ -112,15 +114,16 @@ class ConciergeFundingPortal(CustomerPortal):
             "concierge.indicator"
         ].sudo().search([("active", "=", True)])
         result = []
-        for indicator in indicators.sudo():
-            value = indicator._aggregate(
-                date_from,
-                date_to,
-                agreement.site_ids or None,
-                companies=agreement.company_id,
-            )
-            if value is not None:
-                result.append((indicator, value))
+        with funding_mix_memo():
+            for indicator in indicators.sudo():
+                value = indicator._aggregate(
+                    date_from,
+                    date_to,
+                    agreement.site_ids or None,
+                    companies=agreement.company_id,
+                )
+                if value is not None:
+                    result.append((indicator, value))
         return result
 
     @http.route(

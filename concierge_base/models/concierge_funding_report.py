@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..wizards.funding_report_xlsx import FundingReportXlsx
+from .concierge_indicator_value import funding_mix_memo
 from .concierge_state_guard import transition
 
 # fields that may change on a delivered report
@@ -214,8 +215,12 @@ class ConciergeFundingReport(models.Model):
                 report.line_ids = [fields.Command.create(vals) for vals in missing]
             for line in report.line_ids:
                 line.amount_actual = amounts.get(line.nature, 0.0)
-            for indicator_line in report.indicator_line_ids:
-                value = report._get_indicator_value(indicator_line.indicator_id)
+            with funding_mix_memo():
+                values = [
+                    (line, report._get_indicator_value(line.indicator_id))
+                    for line in report.indicator_line_ids
+                ]
+            for indicator_line, value in values:
                 indicator_line.write(
                     {"value": value or 0.0, "has_value": value is not None}
                 )

@@ -178,7 +178,9 @@ class ConciergeIndicator(models.Model):
             lambda v: v.scope != "company" and (v.company_id, v.period) not in covered
         )
 
-    def _count_again(self, date_from, date_to, sites=None, companies=None):
+    def _count_again(
+        self, date_from, date_to, sites=None, companies=None, aggregation=None
+    ):
         """The figure of a ``distinct`` or ``ratio`` indicator over the months
         of a date range, counted again over the whole range by its
         computation (one computation per company), or None when nothing was
@@ -205,7 +207,7 @@ class ConciergeIndicator(models.Model):
                 figures.append(total)
         if not figures:
             return None
-        if self.aggregation == "ratio" and len(figures) > 1:
+        if (aggregation or self.aggregation) == "ratio" and len(figures) > 1:
             return sum(figures) / len(figures)
         return sum(figures)
 
@@ -216,7 +218,7 @@ class ConciergeIndicator(models.Model):
         self.ensure_one()
         aggregation = aggregation or self.aggregation
         if aggregation in RECOUNTED and self.computation == "computed":
-            return self._count_again(date_from, date_to, sites, companies)
+            return self._count_again(date_from, date_to, sites, companies, aggregation)
         if aggregation == "ratio":
             # a criterion asking a share of an indicator entered by hand
             aggregation = "avg"

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import contextvars
 import logging
+from contextlib import contextmanager
 
 from dateutil.relativedelta import relativedelta
 
@@ -20,6 +21,22 @@ VALUE_KEY = "concierge_indicator_value_scope_unique_idx"
 # The funding mix of a month, read once for all the indicators of one
 # recomputation (the six sources and the two shares), then forgotten.
 _MIX_MEMO = contextvars.ContextVar("concierge_funding_mix_memo", default=None)
+
+
+@contextmanager
+def funding_mix_memo():
+    """Within the block, the funding mix of a period (of the company, of
+    some sites, per site) is read once, whatever the number of indicators
+    that need it: a recomputation, a test phase's criteria, the figures of
+    a period. Nested blocks share the outer one's memo."""
+    if _MIX_MEMO.get() is not None:
+        yield
+        return
+    token = _MIX_MEMO.set({})
+    try:
+        yield
+    finally:
+        _MIX_MEMO.reset(token)
 
 
 class ConciergeIndicatorValue(models.Model):
@@ -420,8 +437,7 @@ class ConciergeIndicatorValue(models.Model):
         to_create = []
         kept = self.browse()
         writer = self.with_context(concierge_indicator_recompute=True)
-        memo = _MIX_MEMO.set({})
-        try:
+        with funding_mix_memo():
             computed = [
                 (
                     indicator,
@@ -433,8 +449,6 @@ class ConciergeIndicatorValue(models.Model):
                 )
                 for indicator in indicators
             ]
-        finally:
-            _MIX_MEMO.reset(memo)
         for indicator, results in computed:
             for (scope, site_id), amount in results.items():
                 current = by_key.get((indicator.id, scope, site_id))

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .concierge_indicator import AGGREGATIONS
+from .concierge_indicator_value import funding_mix_memo
 from .concierge_state_guard import marshallable
 
 VERDICTS = [
@@ -393,19 +394,21 @@ class ConciergeTestCriterion(models.Model):
         "phase_id.site_ids",
     )
     def _compute_result(self):
-        for criterion in self:
-            phase = criterion.phase_id
-            figure = None
-            if criterion.indicator_id and phase.date_start and phase.date_end:
-                figure = criterion.indicator_id._aggregate(
-                    phase.date_start,
-                    phase.date_end,
-                    phase.site_ids,
-                    aggregation=criterion.aggregation,
-                    companies=phase.company_id,
-                )
-            criterion.value = figure or 0.0
-            criterion.result = criterion._evaluate(figure)
+        # shares recomputed over the phase read its funding mix once
+        with funding_mix_memo():
+            for criterion in self:
+                phase = criterion.phase_id
+                figure = None
+                if criterion.indicator_id and phase.date_start and phase.date_end:
+                    figure = criterion.indicator_id._aggregate(
+                        phase.date_start,
+                        phase.date_end,
+                        phase.site_ids,
+                        aggregation=criterion.aggregation,
+                        companies=phase.company_id,
+                    )
+                criterion.value = figure or 0.0
+                criterion.result = criterion._evaluate(figure)
 
     def _evaluate(self, figure):
         self.ensure_one()

@@ -4,8 +4,10 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import date_utils
 
 from ..models.concierge_indicator import AGGREGATIONS
+from ..models.concierge_indicator_value import funding_mix_memo
 
 PERIOD_KINDS = [
     ("month", "A month"),
@@ -71,22 +73,13 @@ class ConciergeIndicatorFigures(models.TransientModel):
     def _compute_dates(self):
         for figures in self:
             day = figures.period_day
-            if not day or figures.period_kind == "custom":
-                if not figures.date_from or not figures.date_to:
-                    figures.date_from = figures.date_from or day
-                    figures.date_to = figures.date_to or day
+            if figures.period_kind == "custom" or not day:
+                # dates of one's choice: kept, the chosen day until typed
+                figures.date_from = figures.date_from or day
+                figures.date_to = figures.date_to or day
                 continue
-            if figures.period_kind == "month":
-                start = day.replace(day=1)
-                months = 1
-            elif figures.period_kind == "quarter":
-                start = day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
-                months = 3
-            else:
-                start = day.replace(month=1, day=1)
-                months = 12
-            figures.date_from = start
-            figures.date_to = start + relativedelta(months=months, days=-1)
+            figures.date_from = date_utils.start_of(day, figures.period_kind)
+            figures.date_to = date_utils.end_of(day, figures.period_kind)
 
     def _check_dates(self):
         for figures in self:
@@ -101,34 +94,34 @@ class ConciergeIndicatorFigures(models.TransientModel):
         self.ensure_one()
         indicators = self.env["concierge.indicator"].search([("active", "=", True)])
         vals_list = []
-        for indicator in indicators:
-            value = indicator._aggregate(
-                self.date_from,
-                self.date_to,
-                self.site_ids or None,
-                companies=self.company_id,
-            )
-            if value is None:
-                continue
-            vals_list.append(
-                {
-                    "figures_id": self.id,
-                    "indicator_id": indicator.id,
-                    "aggregation": indicator.aggregation,
-                    "value": value,
-                }
-            )
+        # the shares of the period read its funding mix once
+        with funding_mix_memo():
+            for indicator in indicators:
+                value = indicator._aggregate(
+                    self.date_from,
+                    self.date_to,
+                    self.site_ids or None,
+                    companies=self.company_id,
+                )
+                if value is not None:
+                    vals_list.append(
+                        {
+                            "figures_id": self.id,
+                            "indicator_id": indicator.id,
+                            "aggregation": indicator.aggregation,
+                            "value": value,
+                        }
+                    )
         return vals_list
 
     def action_compute(self):
         """Compute the figures of the period; the wizard, with its lines."""
-        self._check_dates()
-        for figures in self:
-            figures.line_ids.unlink()
-            self.env["concierge.indicator.figures.line"].create(
-                figures.with_company(figures.company_id)._prepare_lines()
-            )
         self.ensure_one()
+        self._check_dates()
+        self.line_ids.unlink()
+        self.env["concierge.indicator.figures.line"].create(
+            self.with_company(self.company_id)._prepare_lines()
+        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Figures over a period"),

@@ -7,6 +7,7 @@ of the funding mix, at two sites and without a site."""
 import base64
 import io
 from datetime import date, datetime
+from unittest.mock import patch
 
 import openpyxl
 from freezegun import freeze_time
@@ -701,7 +702,23 @@ class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
                 line.indicator_id.code: line.value for line in wizard.line_ids
             }
 
-        wizard, quarter = figures(period_kind="quarter", period_day=date(2026, 2, 14))
+        Mix = type(self.Mix)
+        with (
+            patch.object(
+                Mix, "_get_mix_totals", autospec=True, side_effect=Mix._get_mix_totals
+            ) as whole,
+            patch.object(
+                Mix,
+                "_get_mix_totals_per_site",
+                autospec=True,
+                side_effect=Mix._get_mix_totals_per_site,
+            ) as per_site,
+        ):
+            wizard, quarter = figures(
+                period_kind="quarter", period_day=date(2026, 2, 14)
+            )
+        # the two shares of the quarter read its funding mix once
+        self.assertEqual((whole.call_count, per_site.call_count), (1, 1))
         self.assertEqual((wizard.date_from, wizard.date_to), QUARTER)
         self.assertEqual(quarter["beneficiaries_served"], 6)
         self.assertEqual(quarter["vulnerable_served"], 1)
