@@ -86,10 +86,6 @@ class ContractContract(models.Model):
         check_company=True,
     )
 
-    def _concierge_employer(self):
-        self.ensure_one()
-        return self.partner_id.commercial_partner_id
-
     @api.depends("partner_id")
     def _compute_concierge_employees(self):
         employers = self.partner_id.commercial_partner_id
