@@ -3,12 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# XML ids of the custody product shared by all companies up to 18.0.1.0.0
-LEGACY_CUSTODY_XMLIDS = (
-    "product_custody_item",
-    "product_custody_item_product_template",
-)
-
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -102,49 +96,3 @@ class ResCompany(models.Model):
         self.ensure_one()
         self._concierge_ensure_custody_product()
         return self.concierge_custody_product_id
-
-    # ------------------------------------------------------------------
-    # migration from the shared XML product (18.0.1.1.0)
-    # ------------------------------------------------------------------
-    @api.model
-    def _concierge_adopt_legacy_custody_product(self):
-        """Keep the former shared custody product as the companies' product.
-
-        The companies whose custody moves use it adopt it (and it becomes the
-        product of that company when only one does, of the current company
-        when none does), so the existing stock moves and quants stay valid.
-        Its XML ids are removed: uninstalling the module keeps the product.
-        Return the adopted product (empty when there was none).
-        """
-        IrData = self.env["ir.model.data"].sudo()
-        xmlids = IrData.search(
-            [
-                ("module", "=", "concierge_services"),
-                ("name", "in", LEGACY_CUSTODY_XMLIDS),
-            ]
-        )
-        product = (
-            self.env["product.product"]
-            .sudo()
-            .with_context(active_test=False)
-            .browse(
-                xmlids.filtered(lambda d: d.model == "product.product").mapped("res_id")
-            )
-            .exists()
-        )
-        xmlids.unlink()
-        if not product:
-            return product
-        groups = (
-            self.env["stock.move"]
-            .sudo()
-            ._read_group([("product_id", "=", product.id)], ["company_id"])
-        )
-        companies = self.browse([company.id for (company,) in groups])
-        if len(companies) <= 1:
-            companies = companies or self.env.company
-            product.company_id = companies
-        companies.filtered(lambda c: not c.concierge_custody_product_id).sudo().write(
-            {"concierge_custody_product_id": product.id}
-        )
-        return product

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import Command
+from odoo.modules.migration import load_script
 from odoo.tests import tagged
 
 from .common import ServicesCase
@@ -147,6 +148,14 @@ class TestCustodyProductMigration(ServicesCase):
         )
         return product
 
+    def _adopt_legacy_custody_product(self):
+        """Run the 18.0.1.1.0 migration step on this test's environment."""
+        script = load_script(
+            "concierge_services/migrations/18.0.1.1.0/post-migrate.py",
+            "concierge_services_post_migrate_18_0_1_1_0",
+        )
+        return script.adopt_legacy_custody_product(self.env)
+
     def _custody_with(self, product):
         """An item taken into custody under ``product`` (as before 18.0.1.1.0)."""
         self.company.concierge_custody_product_id = product
@@ -160,7 +169,7 @@ class TestCustodyProductMigration(ServicesCase):
         request = self._custody_with(legacy)
         other_own = self.other_company._concierge_custody_product()
 
-        adopted = self.env["res.company"]._concierge_adopt_legacy_custody_product()
+        adopted = self._adopt_legacy_custody_product()
 
         self.assertEqual(adopted, legacy)
         self.assertEqual(self.company.concierge_custody_product_id, legacy)
@@ -193,9 +202,7 @@ class TestCustodyProductMigration(ServicesCase):
         self.assertEqual(len(item.move_ids), 4)
         self.assertEqual(set(item.move_ids.mapped("state")), {"done"})
         # running it again changes nothing
-        self.assertFalse(
-            self.env["res.company"]._concierge_adopt_legacy_custody_product()
-        )
+        self.assertFalse(self._adopt_legacy_custody_product())
         self.assertEqual(self.company.concierge_custody_product_id, legacy)
 
     def test_legacy_product_shared_by_companies_stays_shared(self):
@@ -213,7 +220,7 @@ class TestCustodyProductMigration(ServicesCase):
                 "location_dest_id": self.other_site._concierge_custody_location().id,
             }
         )
-        self.env["res.company"]._concierge_adopt_legacy_custody_product()
+        self._adopt_legacy_custody_product()
         self.assertFalse(legacy.company_id, "moves of both companies stay valid")
         self.assertEqual(self.company.concierge_custody_product_id, legacy)
         self.assertEqual(self.other_company.concierge_custody_product_id, legacy)
@@ -221,7 +228,7 @@ class TestCustodyProductMigration(ServicesCase):
     def test_unused_legacy_product_goes_to_the_current_company(self):
         legacy = self._legacy_product()
         self.company.concierge_custody_product_id = False
-        self.env["res.company"]._concierge_adopt_legacy_custody_product()
+        self._adopt_legacy_custody_product()
         self.assertEqual(legacy.company_id, self.company)
         self.assertEqual(self.company.concierge_custody_product_id, legacy)
         self.assertFalse(self.other_company.concierge_custody_product_id)
