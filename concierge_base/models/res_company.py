@@ -1,10 +1,8 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import base64
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import file_open
 
 # the account types an account found in the chart may have, by the type of
 # the account the suite would create
@@ -60,43 +58,6 @@ class ResCompany(models.Model):
             Account.search(
                 Account._check_company_domain(company)
             )._concierge_map_default_sources()
-        return True
-
-    @api.model
-    def _demo_french_association(self):
-        """Demo data only (demo/res_company_demo.xml): the main company
-        becomes a French association of the Monts du Lyonnais, in euros, on
-        Odoo's French chart of accounts (plan comptable général); the demo
-        entries of the generic chart, if any, are replaced."""
-        company = self.env.ref("base.main_company")
-        france = self.env.ref("base.fr")
-        euro = self.env.ref("base.EUR")
-        euro.active = True
-        with file_open("concierge_base/static/description/icon.png", "rb") as logo:
-            logo = base64.b64encode(logo.read())
-        company.write(
-            {
-                "name": "Conciergerie des Monts du Lyonnais",
-                "street": "5 place de l'Église",
-                "zip": "69670",
-                "city": "Vaugneray",
-                "country_id": france.id,
-                "phone": "+33 4 78 45 00 10",
-                "email": "contact@conciergerie-monts-lyonnais.example.com",
-                "website": "https://conciergerie-monts-lyonnais.example.com",
-                "siret": "89123456900012",
-                "company_registry": "891 234 569 (association loi 1901, "
-                "RNA W691012345)",
-                "logo": logo,
-            }
-        )
-        if company.chart_template != "fr":
-            # _load, not try_loading: we are inside the module installation
-            self.env["account.chart.template"]._load("fr", company, install_demo=False)
-        pricelists = self.env["product.pricelist"].search(
-            [("company_id", "in", [company.id, False]), ("currency_id", "!=", euro.id)]
-        )
-        pricelists.currency_id = euro
         return True
 
     # grant accounting, the ANC 2018-06 way

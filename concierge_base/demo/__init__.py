@@ -1,0 +1,4 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from . import res_company_demo
+from . import concierge_funding_agreement_demo
