@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import logging
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -813,101 +813,3 @@ class ConciergeServiceRequest(models.Model):
     def action_view_invoices(self):
         self.ensure_one()
         return marshallable(self.sale_order_id.action_view_invoice())
-
-    # ------------------------------------------------------------------
-    # demo data
-    # ------------------------------------------------------------------
-    @api.model
-    def _demo_prepare_custody_requests(self):
-        """Demo data only: [(request values, stage)] of the custody requests.
-
-        ``stage`` is how far the request went: ``confirmed`` (the item is
-        at the desk), ``at_provider`` or ``ready``.
-        """
-        ref = self.env.ref
-        today = fields.Date.context_today(self)
-
-        def vals(partner, site, channel, days_ago, lines):
-            return {
-                "partner_id": ref(f"concierge_base.{partner}").id,
-                "site_id": ref(f"concierge_base.{site}").id,
-                "channel": channel,
-                "user_id": ref("base.user_admin").id,
-                "request_date": datetime.combine(
-                    today - timedelta(days=days_ago), time(9, 30)
-                ),
-                "line_ids": [
-                    fields.Command.create(
-                        {
-                            "product_id": ref(
-                                f"concierge_services.{product}"
-                            ).product_variant_id.id,
-                            "quantity": quantity,
-                        }
-                    )
-                    for product, quantity in lines
-                ],
-            }
-
-        return [
-            (
-                vals(
-                    "partner_inhabitant_yves",
-                    "site_village_shop",
-                    "phone",
-                    2,
-                    [("product_heel_repair", 1)],
-                ),
-                "confirmed",
-            ),
-            (
-                vals(
-                    "partner_employee_karim",
-                    "site_business_park",
-                    "company",
-                    5,
-                    [("product_suit_cleaning", 1), ("product_shirt_cleaning", 2)],
-                ),
-                "ready",
-            ),
-            (
-                vals(
-                    "partner_employee_thomas",
-                    "site_business_park",
-                    "company",
-                    1,
-                    [("product_parcel_pickup", 1)],
-                ),
-                "confirmed",
-            ),
-            (
-                vals(
-                    "partner_employee_sophie",
-                    "site_business_park",
-                    "portal",
-                    12,
-                    [("product_heel_repair", 1)],
-                ),
-                "at_provider",
-            ),
-        ]
-
-    @api.model
-    def _demo_create_custody_requests(self):
-        """Demo data only: create the requests whose items are in custody.
-
-        Their items move stock (done stock moves owned by the beneficiary,
-        which cannot be deleted). Like a user's requests they get no XML id:
-        uninstalling the module drops them with its tables and leaves their
-        sale orders and stock moves as business documents, instead of
-        failing to delete them as module data. Called once by
-        ``demo/concierge_service_request_demo.xml``.
-        """
-        specs = self._demo_prepare_custody_requests()
-        requests = self.create([request_vals for request_vals, _stage in specs])
-        stage_of = dict(zip(requests, (stage for _vals, stage in specs), strict=True))
-        requests.action_confirm()
-        sent = requests.filtered(lambda r: stage_of[r] != "confirmed")
-        sent.action_send_to_provider()
-        sent.filtered(lambda r: stage_of[r] == "ready").action_ready()
-        return requests

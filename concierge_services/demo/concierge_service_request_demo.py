@@ -1,0 +1,99 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Demo data built in Python, called by
+``demo/concierge_service_request_demo.xml``."""
+
+from datetime import datetime, time, timedelta
+
+from odoo import api, fields, models
+
+# the requests whose items are in custody: (beneficiary, site, channel, days
+# ago, [(product, quantity)], stage); ``stage`` is how far the request went:
+# ``confirmed`` (the item is at the desk), ``at_provider`` or ``ready``
+DEMO_CUSTODY_REQUESTS = [
+    (
+        "partner_inhabitant_yves",
+        "site_village_shop",
+        "phone",
+        2,
+        [("product_heel_repair", 1)],
+        "confirmed",
+    ),
+    (
+        "partner_employee_karim",
+        "site_business_park",
+        "company",
+        5,
+        [("product_suit_cleaning", 1), ("product_shirt_cleaning", 2)],
+        "ready",
+    ),
+    (
+        "partner_employee_thomas",
+        "site_business_park",
+        "company",
+        1,
+        [("product_parcel_pickup", 1)],
+        "confirmed",
+    ),
+    (
+        "partner_employee_sophie",
+        "site_business_park",
+        "portal",
+        12,
+        [("product_heel_repair", 1)],
+        "at_provider",
+    ),
+]
+
+
+class ConciergeServiceRequest(models.Model):
+    _inherit = "concierge.service.request"
+
+    @api.model
+    def _demo_create_custody_requests(self):
+        """Demo data only: create the requests whose items are in custody.
+
+        Their items move stock (done stock moves owned by the beneficiary,
+        which cannot be deleted). Like a user's requests they get no XML id:
+        uninstalling the module drops them with its tables and leaves their
+        sale orders and stock moves as business documents, instead of
+        failing to delete them as module data. Called once by
+        ``demo/concierge_service_request_demo.xml``.
+        """
+        specs = DEMO_CUSTODY_REQUESTS
+        requests = self.create(
+            [self._demo_custody_request_vals(*spec[:-1]) for spec in specs]
+        )
+        stage_of = dict(zip(requests, (spec[-1] for spec in specs), strict=True))
+        requests.action_confirm()
+        sent = requests.filtered(lambda r: stage_of[r] != "confirmed")
+        sent.action_send_to_provider()
+        sent.filtered(lambda r: stage_of[r] == "ready").action_ready()
+        return requests
+
+    @api.model
+    def _demo_custody_request_vals(self, partner, site, channel, days_ago, lines):
+        """The values of a demo request taken by the administrator
+        ``days_ago`` days ago at 9:30; XML ids without their module."""
+        ref = self.env.ref
+        today = fields.Date.context_today(self)
+        return {
+            "partner_id": ref(f"concierge_base.{partner}").id,
+            "site_id": ref(f"concierge_base.{site}").id,
+            "channel": channel,
+            "user_id": ref("base.user_admin").id,
+            "request_date": datetime.combine(
+                today - timedelta(days=days_ago), time(9, 30)
+            ),
+            "line_ids": [
+                fields.Command.create(
+                    {
+                        "product_id": ref(
+                            f"concierge_services.{product}"
+                        ).product_variant_id.id,
+                        "quantity": quantity,
+                    }
+                )
+                for product, quantity in lines
+            ],
+        }
