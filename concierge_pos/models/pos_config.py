@@ -1,6 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import Command, api, fields, models
+from odoo import Command, fields, models
 
 
 class PosConfig(models.Model):
@@ -55,88 +55,4 @@ class PosConfig(models.Model):
                     ],
                 }
             )
-        return True
-
-    # ------------------------------------------------------------------
-    # Demo data
-    # ------------------------------------------------------------------
-    @api.model
-    def _demo_concierge_pos(self):
-        """Demo data only (demo/pos_demo.xml): the till of the Vaugneray
-        village shop (site concierge_base.site_village_shop) with the
-        conciergerie's catalogue, and its session of this morning, closed:
-        local produce, the beekeeper's honey in consignment (one jar brought
-        back and refunded) and a pressing request paid at the counter, its
-        shirts handed back.
-        Orders get no XML id, as in a real database."""
-        company = self.env.ref("base.main_company")
-        self = self.with_company(company)
-        env = self.env
-        ref = env.ref
-        honey_agreement = ref("concierge_partners.agreement_honey", False)
-        site = ref("concierge_base.site_village_shop")
-        if self.search_count([("concierge_site_id", "=", site.id)], limit=1):
-            return True  # loaded already (module update)
-        if not honey_agreement or not env["account.journal"].search_count(
-            [
-                *env["account.journal"]._check_company_domain(company),
-                ("type", "=", "bank"),
-            ],
-            limit=1,
-        ):
-            return True
-        # No XML id: its sessions and certified orders stay when the module
-        # is uninstalled, as in a real database.
-        config = self.create(
-            {
-                "name": "Caisse de l'épicerie de Vaugneray",
-                "company_id": company.id,
-                "concierge_site_id": site.id,
-            }
-        )
-        config.action_concierge_load_catalogue()
-        session = env["pos.session"].create(
-            {"user_id": ref("base.user_admin").id, "config_id": config.id}
-        )
-        session.set_opening_control(0, None)
-        honey = env["product.product"].search(
-            [
-                ("concierge_provider_id", "=", honey_agreement.provider_id.id),
-                ("is_storable", "=", True),
-            ],
-            limit=1,
-        )
-        basket = ref("concierge_services.product_vegetable_basket").product_variant_id
-        shirt = ref("concierge_services.product_shirt_cleaning").product_variant_id
-        Order = env["pos.order"]
-
-        def sell(lines, partner=None):
-            data = Order.sync_from_ui([session._concierge_ui_order(lines, partner)])
-            return Order.browse(data["pos.order"][0]["id"])
-
-        sell(
-            [(basket, 1), (honey, 2)], ref("concierge_base.partner_inhabitant_martine")
-        )
-        # Yves left three shirts at the desk this week: ready, he pays his
-        # request's order at the till and takes them back.
-        yves = ref("concierge_base.partner_inhabitant_yves")
-        request = env["concierge.service.request"].create(
-            {
-                "partner_id": yves.id,
-                "site_id": site.id,
-                "channel": "desk",
-                "line_ids": [Command.create({"product_id": shirt.id, "quantity": 3})],
-            }
-        )
-        request.action_confirm()
-        request.action_send_to_provider()
-        request.action_ready()
-        sale_line = request.sale_order_id.order_line[:1]
-        sell([(shirt, 3, sale_line)], yves)
-        sophie = ref("concierge_base.partner_employee_sophie")
-        jar = sell([(honey, 2)], sophie)
-        # a jar brought back: refunded, back in the beekeeper's stock
-        sell([(honey, -1, jar.lines)], sophie)
-        sell([(basket, 2), (honey, 1)])
-        session.action_pos_session_validate()
         return True
