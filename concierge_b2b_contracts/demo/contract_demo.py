@@ -6,7 +6,7 @@ from odoo import api, fields, models
 
 
 class ContractContract(models.Model):
-    _inherit = "contract.contract"
+    _inherit = "contract.contract"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _demo_invoice_to_date(self, contract_ids):

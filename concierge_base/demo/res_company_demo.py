@@ -9,7 +9,7 @@ from odoo.tools import file_open
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _demo_french_association(self):

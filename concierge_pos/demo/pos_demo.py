@@ -6,7 +6,7 @@ from odoo import Command, api, models
 
 
 class PosConfig(models.Model):
-    _inherit = "pos.config"
+    _inherit = "pos.config"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _demo_concierge_pos(self):
@@ -69,7 +69,7 @@ class PosConfig(models.Model):
 
 
 class PosSession(models.Model):
-    _inherit = "pos.session"
+    _inherit = "pos.session"  # pylint: disable=consider-merging-classes-inherited
 
     def _demo_sell(self, lines, partner=None):
         """An order of this session paid at the till; ``lines`` as
