@@ -141,15 +141,16 @@ class ConciergeFundingAgreement(models.Model):
         return agreements
 
     @api.model
-    def _demo_entry(
-        self, books, date, debit_account, credit_account, amount, **line_vals
-    ):
-        """Post an entry of ``amount`` in the miscellaneous journal; return
-        its debit line. ``line_vals``: ``partner`` (both lines) and
-        ``analytic`` (the analytic distribution of the credit line)."""
-        partner = line_vals.get("partner")
-        partner_id = partner.id if partner else False
-        line = {"partner_id": partner_id, "name": self.env._("Demo")}
+    def _demo_entry(self, books, date, accounts, amount, partner=None, analytic=False):
+        """Post an entry of ``amount`` in the miscellaneous journal from the
+        first of ``accounts`` (debit) to the second (credit); return its debit
+        line. ``partner`` on both lines, ``analytic`` the distribution of the
+        credit line."""
+        debit_account, credit_account = accounts
+        line = {
+            "partner_id": partner.id if partner else False,
+            "name": self.env._("Demo"),
+        }
         move = self.env["account.move"].create(
             {
                 "move_type": "entry",
@@ -164,7 +165,7 @@ class ConciergeFundingAgreement(models.Model):
                             line,
                             account_id=credit_account.id,
                             credit=amount,
-                            analytic_distribution=line_vals.get("analytic", False),
+                            analytic_distribution=analytic,
                         )
                     ),
                 ],
@@ -210,8 +211,7 @@ class ConciergeFundingAgreement(models.Model):
         receipt = self._demo_entry(
             books,
             day(f"{year}-10-10"),
-            books["bank"].default_account_id,
-            books["grant_income"],
+            (books["bank"].default_account_id, books["grant_income"]),
             15000.0,
             partner=region.funder_id,
         )
@@ -233,8 +233,7 @@ class ConciergeFundingAgreement(models.Model):
         claim = self._demo_entry(
             books,
             claimed[0],
-            funder.property_account_receivable_id,
-            books["grant_income"],
+            (funder.property_account_receivable_id, books["grant_income"]),
             claimed[1],
             partner=funder,
         )
@@ -253,8 +252,7 @@ class ConciergeFundingAgreement(models.Model):
             self._demo_entry(
                 books,
                 fields.Date.to_date(f"{year}-{month:02d}-15"),
-                cash,
-                books["income"],
+                (cash, books["income"]),
                 900.0 + 40 * month,
                 analytic=shop._concierge_analytic_distribution(),
             )
