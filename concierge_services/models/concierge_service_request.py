@@ -761,9 +761,9 @@ class ConciergeServiceRequest(models.Model):
                     provider=away[0].provider_id.display_name,
                 )
             )
-        items.filtered(lambda i: i.state in ("received", "ready")).with_context(
-            concierge_custody_cancel=True
-        )._set_custody_state("returned")
+        items.filtered(lambda i: i.state in ("received", "ready"))._set_custody_state(
+            "returned", cancelling=True
+        )
         return True
 
     def action_view_custody_items(self):
