@@ -156,8 +156,9 @@ class SaleOrder(models.Model):
             order.concierge_contract_id = contract
         return contracts
 
-    def action_confirm(self):
-        res = super().action_confirm()
+    def _action_confirm(self):
+        # the documents a confirmed order brings, as sale_stock's pickings
+        res = super()._action_confirm()
         self._concierge_create_contracts()
         return res
 

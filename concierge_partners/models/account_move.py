@@ -101,7 +101,7 @@ class AccountMove(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "state" in vals and not self.env.context.get("concierge_commission_skip"):
+        if "state" in vals:
             invoices = self.filtered(
                 lambda m: m.move_type in ("out_invoice", "out_refund")
             )

@@ -5,7 +5,12 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.concierge_base.models.concierge_state_guard import marshallable
+from odoo.addons.concierge_base.models.concierge_state_guard import (
+    marshallable,
+    transition,
+)
+
+from .concierge_custody_transitions import allowed_next
 
 CUSTODY_STATES = [
     ("received", "Received at the desk"),
@@ -13,7 +18,6 @@ CUSTODY_STATES = [
     ("ready", "Ready at the desk"),
     ("returned", "Handed back"),
 ]
-ORDER = [key for key, _label in CUSTODY_STATES]
 DATE_FIELDS = {
     "received": "received_date",
     "at_provider": "provider_date",
@@ -26,13 +30,12 @@ class ConciergeCustodyItem(models.Model):
     _name = "concierge.custody.item"
     _description = "Item in custody at the conciergerie"
     _inherit = ["mail.thread", "concierge.state.guard"]
-    # write() runs a change of state as a transition (checked against
-    # its own table), so the guard lets it through
-    _concierge_state_written = True
     _order = "received_date desc, id desc"
     _check_company_auto = True
-    # its states move along _allowed_next() (write() checks each change);
-    # what the form shows read-only is refused by write() too
+    # its states move along CUSTODY_TRANSITIONS (concierge_custody_
+    # transitions.py), through _set_custody_state() only: the guard refuses
+    # a state written directly; what the form shows read-only is refused by
+    # write() too
     _concierge_locked_fields = (
         (("received", "at_provider", "ready", "returned"), ("request_line_id",)),
         (("at_provider", "ready", "returned"), ("provider_id",)),
@@ -53,6 +56,7 @@ class ConciergeCustodyItem(models.Model):
         CUSTODY_STATES,
         required=True,
         default="received",
+        readonly=True,
         tracking=True,
         index=True,
         copy=False,
@@ -184,26 +188,17 @@ class ConciergeCustodyItem(models.Model):
     # ------------------------------------------------------------------
     # state machine
     # ------------------------------------------------------------------
-    def _allowed_next(self):
-        """States this item may go to next."""
+    def _allowed_next(self, cancelling=False):
+        """States this item may go to next (``cancelling``: its request is
+        being cancelled)."""
         self.ensure_one()
-        index = ORDER.index(self.state)
-        allowed = set(ORDER[index + 1 : index + 2])
-        if self.state == "received" and not self.provider_id:
-            # no provider (a parcel): it is ready as soon as it is at the desk
-            allowed.add("ready")
-        if self.env.context.get("concierge_custody_cancel") and self.state in (
-            "received",
-            "ready",
-        ):
-            allowed.add("returned")
-        return allowed
+        return allowed_next(self.state, bool(self.provider_id), cancelling)
 
-    def _check_transition(self, new_state):
+    def _check_transition(self, new_state, cancelling=False):
         label = self._concierge_state_label
         for item in self:
-            if new_state not in item._allowed_next():
-                allowed = item._allowed_next()
+            allowed = item._allowed_next(cancelling)
+            if new_state not in allowed:
                 raise UserError(
                     self.env._(
                         "Item %(ticket)s is %(current)s: it cannot go to "
@@ -216,23 +211,18 @@ class ConciergeCustodyItem(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if "state" in vals and not self.env.context.get("concierge_custody_moving"):
-            vals = dict(vals)
-            self._set_custody_state(vals.pop("state"))
-            if not vals:
-                return True
-        return super().write(vals)
+    @transition
+    def _set_custody_state(self, new_state, cancelling=False):
+        """Move the items to ``new_state``: check the transition table, move
+        the stock of all the items at once, write the state and its date.
 
-    def _set_custody_state(self, new_state):
-        """Move the items to ``new_state``: check, stock moves, timestamps."""
+        ``cancelling``: their request is being cancelled, the items still
+        at the desk go back to the beneficiary."""
         if not self:
             return True
-        self._check_transition(new_state)
+        self._check_transition(new_state, cancelling)
         self._create_custody_moves(new_state)
-        self.with_context(concierge_custody_moving=True).write(
-            {"state": new_state, DATE_FIELDS[new_state]: fields.Datetime.now()}
-        )
+        self.write({"state": new_state, DATE_FIELDS[new_state]: fields.Datetime.now()})
         return True
 
     # ------------------------------------------------------------------

@@ -553,11 +553,13 @@ class ConciergeServiceRequest(models.Model):
         self.line_ids.filtered(lambda line: line.state == "draft").write(
             {"state": "to_do"}
         )
-        self._concierge_after_confirm()
+        self._action_confirm()
         return True
 
-    def _concierge_after_confirm(self):
-        """Take into custody one item per line of a custody service."""
+    def _action_confirm(self):
+        """What confirming a request brings once it is confirmed (extended by
+        other addons, as ``sale.order._action_confirm``): take into custody
+        one item per line of a custody service."""
         lines = self.line_ids.filtered(
             lambda line: line.custody and line.state == "to_do"
         )
@@ -655,11 +657,12 @@ class ConciergeServiceRequest(models.Model):
             )
         items.filtered(lambda i: i.state != "ready").action_mark_ready()
         self.write({"state": "ready", "ready_date": fields.Datetime.now()})
-        self._concierge_after_ready()
+        self._action_ready()
         return True
 
-    def _concierge_after_ready(self):
-        """Tell the beneficiaries by mail that their request is ready."""
+    def _action_ready(self):
+        """What a request being ready brings once it is (extended by other
+        addons): tell the beneficiaries by mail that their request is ready."""
         template = self.env.ref(
             "concierge_services.mail_template_request_ready", raise_if_not_found=False
         )
@@ -694,22 +697,28 @@ class ConciergeServiceRequest(models.Model):
         # the request's): the items of all the requests go back at once
         items = self.custody_item_ids.filtered(lambda i: i.state == "ready")
         items._hand_back_items()
-        complete = self.filtered(
-            lambda r: all(
-                line.state in ("delivered", "cancelled") for line in r.line_ids
-            )
+        self._close_if_complete()
+        return True
+
+    def _undelivered_lines(self):
+        """The lines of the requests neither delivered nor cancelled."""
+        return self.line_ids.filtered(
+            lambda line: line.state not in ("delivered", "cancelled")
         )
+
+    def _close_if_complete(self):
+        """Close the requests all of whose lines are delivered (or
+        cancelled); return them."""
+        complete = self.filtered(lambda request: not request._undelivered_lines())
         if complete:
             complete.action_done()
-        return True
+        return complete
 
     @transition
     def action_done(self):
         self._check_action("action_done", self.env._("Closing"))
         for request in self:
-            pending = request.line_ids.filtered(
-                lambda line: line.state not in ("delivered", "cancelled")
-            )
+            pending = request._undelivered_lines()
             if pending:
                 raise UserError(
                     self.env._(
@@ -740,14 +749,21 @@ class ConciergeServiceRequest(models.Model):
                     order=request.sale_order_id.name,
                 )
             )
-        self._concierge_before_cancel()
+        return self._action_cancel()
+
+    def _action_cancel(self):
+        """Cancel the requests, checked by :meth:`action_cancel` (extended by
+        other addons, as ``sale.order._action_cancel``): their items go back
+        to the beneficiaries, their sale orders and lines are cancelled."""
+        self._give_back_custody_items()
+        orders = self.sale_order_id
         if orders:
             orders._action_cancel()
         self.line_ids.write({"state": "cancelled"})
         self.write({"state": "cancelled"})
         return True
 
-    def _concierge_before_cancel(self):
+    def _give_back_custody_items(self):
         """Give back the items still at the desk; refuse if one is at a provider."""
         items = self.custody_item_ids
         away = items.filtered(lambda i: i.state == "at_provider")
@@ -761,9 +777,9 @@ class ConciergeServiceRequest(models.Model):
                     provider=away[0].provider_id.display_name,
                 )
             )
-        items.filtered(lambda i: i.state in ("received", "ready")).with_context(
-            concierge_custody_cancel=True
-        )._set_custody_state("returned")
+        items.filtered(lambda i: i.state in ("received", "ready"))._set_custody_state(
+            "returned", cancelling=True
+        )
         return True
 
     def action_view_custody_items(self):

@@ -100,17 +100,35 @@ class TestCustody(ServicesCase):
         request.action_confirm()
         item = request.custody_item_ids
         with self.assertRaisesRegex(UserError, "cannot go to"):
-            item.write({"state": "ready"})  # skipping the provider
+            item._set_custody_state("ready")  # skipping the provider
         with self.assertRaisesRegex(UserError, "cannot go to"):
-            item.write({"state": "returned"})
+            item._set_custody_state("returned")
         item.action_send_to_provider()
         with self.assertRaisesRegex(UserError, "cannot go to"):
-            item.write({"state": "received"})  # backwards
-        item.write({"state": "ready"})  # the next step, through write
+            item._set_custody_state("received")  # backwards
+        item._set_custody_state("ready")  # the next step of the table
         self.assertEqual(item.location_id, self.site.concierge_custody_location_id)
         item.action_hand_back()
         with self.assertRaisesRegex(UserError, "cannot go to"):
             item.action_mark_ready()
+
+    def test_transition_table(self):
+        request = self._request()
+        request.action_confirm()
+        item = request.custody_item_ids
+        with self.assertRaisesRegex(
+            UserError, r"is received at the desk: it cannot go to handed back\. "
+        ):
+            item._set_custody_state("returned")  # only when cancelling
+        # the state changes through the buttons (and the table) only
+        with self.assertRaisesRegex(UserError, "changes through its buttons only"):
+            item.with_user(self.concierge).write({"state": "at_provider"})
+        self.assertEqual(item.state, "received")
+        self.assertFalse(item.provider_date)
+        self.assertEqual(len(item.move_ids), 1, "no stock moved")
+        item._set_custody_state("returned", cancelling=True)
+        self.assertEqual(item.state, "returned")
+        self.assertTrue(item.returned_date)
 
     def test_hand_back_to_another_beneficiary_refused(self):
         request = self._request()

@@ -323,6 +323,7 @@ class TestOrmRules(SuiteRpcCase):
             ),
             ("concierge.volunteer.valuation", "make_valuation", "manager", "posted"),
             ("concierge.volunteer.shift", "make_shift", "concierge", "done"),
+            ("concierge.custody.item", "make_custody_item", "concierge", "ready"),
         ):
             with self.subTest(model=model):
                 record = getattr(self, factory)()

@@ -268,11 +268,7 @@ class ConciergeVolunteerShift(models.Model):
                     and all(i.state == "returned" for i in line.custody_item_ids)
                 )
             ).action_deliver()
-            still.filtered(
-                lambda r: all(
-                    line.state in ("delivered", "cancelled") for line in r.line_ids
-                )
-            ).action_done()
+            still._close_if_complete()
         for shift in self.filtered("service_request_id"):
             volunteers = shift.attendance_ids.filtered(
                 lambda a: a.state == "attended"
