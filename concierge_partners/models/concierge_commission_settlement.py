@@ -11,9 +11,13 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.concierge_base.models.concierge_state_guard import transition
-from odoo.addons.concierge_base.utils import create_money_key
+from odoo.addons.concierge_base.utils import create_money_key, refuse_duplicate
 
-from .concierge_commission_agreement import COMMISSION_MODELS, SETTLEMENT_PERIODS
+from .concierge_commission_agreement import (
+    COMMISSION_MODELS,
+    SETTLEMENT_PERIODS,
+    period_bounds,
+)
 
 # the settlement invoices its commission to the provider; for the other
 # models it is a vendor bill of what the conciergerie owes the provider
@@ -350,19 +354,129 @@ class ConciergeCommissionSettlement(models.Model):
         """Settle the period holding ``date`` (for scripts and XML-RPC):
         same as the wizard, optionally confirming the settlements and
         creating their accounting documents. Returns the settlement ids."""
-        wizard = self.env["concierge.commission.settle.wizard"].create(
-            {
-                "date": date,
-                "settlement_period": settlement_period,
-                "provider_ids": [Command.set(provider_ids or [])],
-            }
+        # settling is for those who may create settlements, even when nothing
+        # is pending (the wizard's access)
+        self.check_access("create")
+        date_from, date_to = period_bounds(fields.Date.to_date(date), settlement_period)
+        settlements = self._settle(
+            self.env.company,
+            settlement_period,
+            date_from,
+            date_to,
+            self.env["res.partner"].browse(provider_ids or []),
         )
-        settlements = wizard._settle()
         if confirm or create_documents:
             settlements.filtered(lambda s: s.state == "draft")._confirm()
         if create_documents:
             settlements.filtered(lambda s: s.state == "confirmed")._create_documents()
         return settlements.ids
+
+    @api.model
+    def _settle(self, company, settlement_period, date_from, date_to, providers):
+        """Settle the period of ``company`` from ``date_from`` to ``date_to``
+        (of ``providers``, every provider when empty): one settlement per
+        provider, model and period; pending lines up to the end of the period
+        (late corrections included) go to the draft settlement of the period,
+        created when missing. Running it again creates nothing new. The
+        number of queries does not depend on the number of lines per
+        provider. Returns the settlements of the period."""
+        Line = self.env["concierge.commission.line"]
+        groups = Line._read_group(
+            self._pending_line_domain(company, settlement_period, date_to, providers),
+            ["provider_id", "commission_model"],
+            ["id:array_agg"],
+        )
+        existing = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("date_from", "=", date_from),
+                ("settlement_period", "=", settlement_period),
+                ("state", "!=", "cancelled"),
+                ("provider_id", "in", [provider.id for provider, __, __ in groups]),
+            ]
+        )
+        by_key = {(s.provider_id.id, s.commission_model): s for s in existing}
+        new_keys = [
+            (provider.id, model)
+            for provider, model, __ in groups
+            if (provider.id, model) not in by_key
+        ]
+        period = (company, settlement_period, date_from, date_to)
+        created = self._create_settlements(
+            [self._prepare_settlement_vals(*period, *key) for key in new_keys]
+        )
+        by_key.update(zip(new_keys, created, strict=True))
+        self._attach_pending_lines(groups, by_key)
+        return existing | created
+
+    @api.model
+    def _pending_line_domain(self, company, settlement_period, date_to, providers):
+        domain = [
+            ("settlement_id", "=", False),
+            ("company_id", "=", company.id),
+            ("settlement_period", "=", settlement_period),
+            ("date", "<=", date_to),
+        ]
+        if providers:
+            domain.append(("provider_id", "in", providers.ids))
+        return domain
+
+    @api.model
+    def _attach_pending_lines(self, groups, by_key):
+        """Put the pending lines of ``groups`` ((provider, model, line ids)
+        of ``_settle``) on the draft settlement of their key in ``by_key``."""
+        Line = self.env["concierge.commission.line"]
+        # Read the current settlement of all the lines at once, not once per
+        # settlement written below.
+        Line.browse(
+            [line_id for __, __, line_ids in groups for line_id in line_ids]
+        ).fetch(["settlement_id"])
+        line_ids_by_settlement = defaultdict(list)
+        for provider, model, line_ids in groups:
+            settlement = by_key[(provider.id, model)]
+            if settlement.state == "draft":
+                line_ids_by_settlement[settlement].extend(line_ids)
+        for settlement, line_ids in line_ids_by_settlement.items():
+            Line.browse(line_ids).write({"settlement_id": settlement.id})
+
+    @api.model
+    def _create_settlements(self, vals_list):
+        """Create the settlements. The database keeps one settlement per
+        company, provider, model and period (cancelled ones aside): when
+        another transaction created one of them since this one started (two
+        accountants settling the same month, or the cron and a user), the
+        loser's insert is refused and it gets a message, nothing half done."""
+        if not vals_list:
+            return self.browse()
+        with refuse_duplicate(
+            self.env.cr,
+            SETTLEMENT_KEY,
+            self.env._(
+                "The commissions of this period were settled by another "
+                "user at the same time. Reload the page: the settlements "
+                "are there."
+            ),
+        ):
+            return self.create(vals_list)
+
+    @api.model
+    def _prepare_settlement_vals(
+        self,
+        company,
+        settlement_period,
+        date_from,
+        date_to,
+        provider_id,
+        commission_model,
+    ):
+        return {
+            "provider_id": provider_id,
+            "commission_model": commission_model,
+            "company_id": company.id,
+            "settlement_period": settlement_period,
+            "date_from": date_from,
+            "date_to": date_to,
+        }
 
     # ------------------------------------------------------------------
     # Workflow
