@@ -6,6 +6,7 @@ from . import concierge_indicator
 from . import concierge_indicator_value
 from . import concierge_funding_agreement
 from . import concierge_funding_installment
+from . import concierge_funding_mix_compute
 from . import concierge_funding_deadline
 from . import concierge_test_phase
 from . import concierge_test_phase_evaluation
