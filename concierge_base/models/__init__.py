@@ -1,4 +1,5 @@
 from . import concierge_state_guard
+from . import concierge_xlsx_mixin
 from . import concierge_funding_agreement_part
 from . import concierge_site
 from . import concierge_site_opening

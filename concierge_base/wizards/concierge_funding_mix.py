@@ -10,6 +10,7 @@ class ConciergeFundingMix(models.TransientModel):
     """The funding mix of a date range: revenue by source, with shares."""
 
     _name = "concierge.funding.mix"
+    _inherit = ["concierge.xlsx.mixin"]
     _description = "Funding mix"
 
     date_from = fields.Date(
@@ -107,20 +108,10 @@ class ConciergeFundingMix(models.TransientModel):
     def action_export_xlsx(self):
         self.ensure_one()
         self._compute_lines()
-        content = FundingMixXlsx(self.env).generate(self)
-        self.write(
-            {
-                "xlsx_file": content,
-                "xlsx_filename": "funding_mix_%s_%s.xlsx"
-                % (self.date_from, self.date_to),
-            }
+        return self._concierge_xlsx_download(
+            "funding_mix_%s_%s.xlsx" % (self.date_from, self.date_to),
+            lambda workbook: FundingMixXlsx(self.env).build(workbook, self),
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/web/content/concierge.funding.mix/%s/xlsx_file/%s?download=true"
-            % (self.id, self.xlsx_filename),
-            "target": "self",
-        }
 
 
 class ConciergeFundingMixLine(models.TransientModel):
