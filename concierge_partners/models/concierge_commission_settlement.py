@@ -1,10 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import base64
-import io
 from collections import defaultdict
 
-import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from odoo import Command, api, fields, models
@@ -42,7 +39,12 @@ SETTLED_FIELDS = (
 class ConciergeCommissionSettlement(models.Model):
     _name = "concierge.commission.settlement"
     _description = "Commission settlement of a provider for a period"
-    _inherit = ["mail.thread", "mail.activity.mixin", "concierge.state.guard"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "concierge.state.guard",
+        "concierge.xlsx.mixin",
+    ]
     _order = "date_from desc, provider_id"
     _check_company_auto = True
     # transition table: {button: states it may start from} (concierge.state.guard)
@@ -165,6 +167,8 @@ class ConciergeCommissionSettlement(models.Model):
     amount_outstanding = fields.Monetary(
         compute="_compute_document_amounts", string="Outstanding"
     )
+    xlsx_file = fields.Binary(string="XLSX file", readonly=True, attachment=True)
+    xlsx_filename = fields.Char(readonly=True)
 
     def init(self):
         create_money_key(
@@ -754,27 +758,17 @@ class ConciergeCommissionSettlement(models.Model):
     # ------------------------------------------------------------------
     def action_export_xlsx(self):
         self.ensure_one()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{self.name.replace('/', '-')}.xlsx",
-                "datas": base64.b64encode(self._export_xlsx()),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
-            }
+        return self._concierge_xlsx_download(
+            f"{self.name.replace('/', '-')}.xlsx", self._write_xlsx_detail
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
 
     def _export_xlsx(self):
-        """Detail of the settlement, one row per commission line."""
+        """Detail of the settlement, one row per commission line: the bytes
+        of the workbook."""
         self.ensure_one()
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        return self._concierge_xlsx_build(self._write_xlsx_detail)
+
+    def _write_xlsx_detail(self, workbook):
         sheet = workbook.add_worksheet(self.env._("Detail"))
         bold = workbook.add_format({"bold": True})
         money = workbook.add_format({"num_format": "#,##0.00"})
@@ -824,5 +818,3 @@ class ConciergeCommissionSettlement(models.Model):
         sheet.set_column(0, 0, 12)
         sheet.set_column(1, 2, 28)
         sheet.set_column(3, 7, 16)
-        workbook.close()
-        return output.getvalue()
