@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import base64
 import io
+from urllib.parse import quote
 
 import xlsxwriter
 
@@ -57,6 +58,6 @@ class ConciergeXlsxMixin(models.AbstractModel):
         return {
             "type": "ir.actions.act_url",
             "url": "/web/content/%s/%s/%s/%s?download=true"
-            % (self._name, self.id, field, filename),
+            % (self._name, self.id, field, quote(filename)),
             "target": "self",
         }
