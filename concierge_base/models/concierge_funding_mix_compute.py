@@ -19,8 +19,9 @@ class ConciergeFundingMixCompute(models.AbstractModel):
     accounts and product categories, which each addon extends with
     ``selection_add``; revenue counts from posted journal items
     (``_accounting_rows``), grants when received on the installments of the
-    funding agreements (``_grant_rows``). ``_get_mix_rows`` is where an addon
-    adds a part of the mix that no journal item carries.
+    funding agreements (``_grant_rows``). ``_get_mix_rows`` and
+    ``_get_mix_totals_per_site`` are where an addon adds a part of the mix
+    that no journal item carries.
     """
 
     _name = "concierge.funding.mix.compute"
@@ -279,6 +280,10 @@ class ConciergeFundingMixCompute(models.AbstractModel):
 
     @api.model
     def _get_mix_rows(self, date_from, date_to, sites=None):
+        """The funding mix of the range as (source, detail, amount) rows,
+        of ``sites`` or of the whole company. An addon whose source is not
+        read from journal items adds its rows here, and its amounts by site
+        in ``_get_mix_totals_per_site``."""
         rows = self._accounting_rows(date_from, date_to, sites)
         rows += self._grant_rows(date_from, date_to, sites)
         return [row for row in rows if self.env.company.currency_id.round(row[2])]
