@@ -43,29 +43,8 @@ class ConciergeFundingMixCompute(models.AbstractModel):
         ``_accounting_rows``), or None when no account or product category
         has a source."""
         company = self.env.company
-        accounts = (
-            self.env["account.account"]
-            .sudo()
-            .search(
-                [
-                    ("concierge_source_category", "!=", False),
-                    ("company_ids", "in", company.ids),
-                ]
-            )
-        )
-        categories = (
-            self.env["product.category"]
-            .sudo()
-            .search([("concierge_source_category", "!=", False)])
-        )
-        category_ids = (
-            self.env["product.category"]
-            .sudo()
-            .search([("id", "child_of", categories.ids)])
-            if categories
-            else categories
-        )
-        if not accounts and not category_ids:
+        accounts, categories = self._source_accounts_and_categories()
+        if not accounts and not categories:
             return None
         domain = [
             ("parent_state", "=", "posted"),
@@ -78,7 +57,7 @@ class ConciergeFundingMixCompute(models.AbstractModel):
             "|",
             ("account_id", "in", accounts.ids),
             "&",
-            ("product_id.categ_id", "in", category_ids.ids),
+            ("product_id.categ_id", "in", categories.ids),
             ("account_id.account_type", "in", INCOME_TYPES),
         ]
         installment_moves = (
@@ -90,6 +69,26 @@ class ConciergeFundingMixCompute(models.AbstractModel):
         if installment_moves:
             domain.append(("move_id", "not in", installment_moves.ids))
         return domain
+
+    @api.model
+    def _source_accounts_and_categories(self):
+        """The company's accounts that have a source, and the product
+        categories that have one or whose parent has one."""
+        accounts = (
+            self.env["account.account"]
+            .sudo()
+            .search(
+                [
+                    ("concierge_source_category", "!=", False),
+                    ("company_ids", "in", self.env.company.ids),
+                ]
+            )
+        )
+        Category = self.env["product.category"].sudo()
+        categories = Category.search([("concierge_source_category", "!=", False)])
+        if categories:
+            categories = Category.search([("id", "child_of", categories.ids)])
+        return accounts, categories
 
     @api.model
     def _site_lines(self, domain, sites):
@@ -128,44 +127,58 @@ class ConciergeFundingMixCompute(models.AbstractModel):
         domain = self._accounting_domain(date_from, date_to)
         if domain is None or (sites and not sites.analytic_account_id):
             return []
-        totals = defaultdict(float)
-        classified = {}
-        if not sites:
-            # the whole conciergerie: one grouped query, the lines summed by
-            # account, product and partner (what decides their source)
-            rows = (
-                self.env["account.move.line"]
-                .sudo()
-                ._read_group(
-                    domain, ["account_id", "product_id", "partner_id"], ["balance:sum"]
-                )
-            )
-            for account, product, partner, balance in rows:
-                key = self._classify(account, product, partner, classified)
-                if key:
-                    totals[key] += -balance
+        if sites:
+            totals = self._site_totals(domain, sites)
         else:
-            # sites: each line counts for the share of its analytic
-            # distribution that falls on the sites
-            analytic_ids = {str(a) for a in sites.analytic_account_id.ids}
-            for line in self._site_lines(domain, sites):
-                key = self._classify(
-                    line.account_id, line.product_id, line.partner_id, classified
-                )
-                if not key:
-                    continue
-                share = (
-                    sum(
-                        percent
-                        for keys, percent in (line.analytic_distribution or {}).items()
-                        if analytic_ids & set(keys.split(","))
-                    )
-                    / 100.0
-                )
-                totals[key] += -line.balance * share
+            totals = self._company_totals(domain)
         return [
             (category, label, amount) for (category, label), amount in totals.items()
         ]
+
+    @api.model
+    def _company_totals(self, domain):
+        """{(source, label): amount} of the journal items of ``domain`` for
+        the whole conciergerie: one grouped query, the lines summed by
+        account, product and partner (what decides their source)."""
+        totals = defaultdict(float)
+        classified = {}
+        rows = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                domain, ["account_id", "product_id", "partner_id"], ["balance:sum"]
+            )
+        )
+        for account, product, partner, balance in rows:
+            key = self._classify(account, product, partner, classified)
+            if key:
+                totals[key] += -balance
+        return totals
+
+    @api.model
+    def _site_totals(self, domain, sites):
+        """{(source, label): amount} of the journal items of ``domain`` for
+        ``sites``: each line counts for the share of its analytic
+        distribution that falls on the sites."""
+        totals = defaultdict(float)
+        classified = {}
+        analytic_ids = {str(a) for a in sites.analytic_account_id.ids}
+        for line in self._site_lines(domain, sites):
+            key = self._classify(
+                line.account_id, line.product_id, line.partner_id, classified
+            )
+            if not key:
+                continue
+            share = (
+                sum(
+                    percent
+                    for keys, percent in (line.analytic_distribution or {}).items()
+                    if analytic_ids & set(keys.split(","))
+                )
+                / 100.0
+            )
+            totals[key] += -line.balance * share
+        return totals
 
     @api.model
     def _get_mix_totals_per_site(self, date_from, date_to, sites):
