@@ -10,11 +10,13 @@ class FundingMixXlsx:
         self.env = env
 
     def build(self, workbook, mix):
-        """Fill ``workbook`` with the sheets of ``mix`` (lines computed)."""
+        """Fill ``workbook`` with the sheets of ``mix`` (lines computed)
+        and return it."""
         styles = self._styles(workbook, mix.currency_id)
         self._sheet_mix(workbook, styles, mix)
         self._sheet_indicators(workbook, styles, mix)
         self._sheet_agreements(workbook, styles, mix)
+        return workbook
 
     def _styles(self, workbook, currency):
         return self.env["concierge.xlsx.mixin"]._concierge_xlsx_formats(

@@ -8,10 +8,11 @@ class FundingReportXlsx(FundingMixXlsx):
     of the funding mix."""
 
     def build(self, workbook, report):
-        """Fill ``workbook`` with the sheets of ``report``."""
+        """Fill ``workbook`` with the sheets of ``report`` and return it."""
         styles = self._styles(workbook, report.currency_id)
         self._sheet_budget(workbook, styles, report)
         self._sheet_report_indicators(workbook, styles, report)
+        return workbook
 
     def _report_subtitle(self, report):
         agreement = report.agreement_id
