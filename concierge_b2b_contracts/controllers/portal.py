@@ -41,12 +41,7 @@ class ConciergeB2bPortal(PortalContract):
             date_from, date_to = report_model._get_period(date_from, date_to)
         except UserError:
             return request.redirect(f"/my/contracts/{contract_id}")
-        filename = request.env._(
-            "Employer report %(contract)s %(start)s %(end)s",
-            contract=contract_sudo.code or contract_sudo.id,
-            start=date_from,
-            end=date_to,
-        )
+        filename = report_model._report_filename(contract_sudo, date_from, date_to)
         if report_type == "xlsx":
             content = report_model.sudo()._render_xlsx(
                 contract_sudo, date_from, date_to

@@ -1,9 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import io
 from datetime import datetime, time
 
-import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -230,11 +228,26 @@ class ReportEmployer(models.AbstractModel):
     # XLSX
     # ------------------------------------------------------------------
     @api.model
+    def _report_filename(self, contract, date_from, date_to):
+        """The name of the files of ``contract``'s report, without extension."""
+        return self.env._(
+            "Employer report %(contract)s %(start)s %(end)s",
+            contract=contract.code or contract.id,
+            start=date_from,
+            end=date_to,
+        )
+
+    @api.model
     def _render_xlsx(self, contract, date_from, date_to):
         """The employer report of ``contract`` as an XLSX file (bytes)."""
+        return self.env["concierge.xlsx.mixin"]._concierge_xlsx_build(
+            lambda workbook: self._write_xlsx(workbook, contract, date_from, date_to)
+        )
+
+    @api.model
+    def _write_xlsx(self, workbook, contract, date_from, date_to):
+        """Fill ``workbook`` with the employer report of ``contract``."""
         report = self._prepare_report(contract, date_from, date_to)
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         bold = workbook.add_format({"bold": True})
         header = workbook.add_format({"bold": True, "bottom": 1, "text_wrap": True})
         italic = workbook.add_format({"italic": True})
@@ -304,5 +317,3 @@ class ReportEmployer(models.AbstractModel):
             ):
                 quota.write_number(index, col, row[key])
             quota.write_number(index, 7, row["overage_amount"], money)
-        workbook.close()
-        return output.getvalue()

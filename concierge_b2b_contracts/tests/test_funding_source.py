@@ -25,7 +25,7 @@ class TestFundingSource(B2bCase):
         desk = self.env["product.product"].create(
             {"name": "Retouche au comptoir", "type": "service"}
         )
-        Mix = self.env["concierge.funding.mix"]
+        Mix = self.env["concierge.funding.mix.compute"]
         before = Mix._get_mix_totals(*MONTH)
         invoice = self.env["account.move"].create(
             {

@@ -1,7 +1,9 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import base64
 import io
 from datetime import date, datetime
+from urllib.parse import quote
 
 import openpyxl
 from dateutil.relativedelta import relativedelta
@@ -225,10 +227,18 @@ class TestEmployerReport(B2bCase):
             pdf["data"], {"date_from": "2026-01-01", "date_to": "2026-02-28"}
         )
         xlsx = wizard.action_export_xlsx()
+        # the back office downloads the suite's one way, the file the
+        # employer gets from the portal
         self.assertEqual(
             xlsx["url"],
-            f"/my/contracts/{self.contract.id}/employer_report?"
-            "date_from=2026-01-01&date_to=2026-02-28&report_type=xlsx",
+            f"/web/content/{wizard._name}/{wizard.id}/xlsx_file/"
+            f"{quote(wizard.xlsx_filename)}?download=true",
+        )
+        self.assertEqual(
+            xlsx_values(base64.b64decode(wizard.xlsx_file)),
+            xlsx_values(
+                self.report._render_xlsx(self.contract, JANUARY, date(2026, 2, 28))
+            ),
         )
         with self.assertRaisesRegex(ValidationError, "before its start"):
             wizard.date_to = date(2025, 12, 1)

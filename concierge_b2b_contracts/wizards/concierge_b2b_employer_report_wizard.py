@@ -1,7 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from dateutil.relativedelta import relativedelta
-from werkzeug.urls import url_encode
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -10,6 +9,7 @@ from odoo.tools import date_utils
 
 class ConciergeB2bEmployerReportWizard(models.TransientModel):
     _name = "concierge.b2b.employer.report.wizard"
+    _inherit = ["concierge.xlsx.mixin"]
     _description = "Employer report of a company contract"
 
     contract_id = fields.Many2one(
@@ -32,6 +32,8 @@ class ConciergeB2bEmployerReportWizard(models.TransientModel):
             fields.Date.context_today(self), "month"
         ),
     )
+    xlsx_file = fields.Binary(string="XLSX file", readonly=True, attachment=False)
+    xlsx_filename = fields.Char(readonly=True)
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -58,10 +60,15 @@ class ConciergeB2bEmployerReportWizard(models.TransientModel):
         ).report_action(self.contract_id, data=self._prepare_report_data())
 
     def action_export_xlsx(self):
+        """The XLSX of the report, downloaded as the suite's other exports
+        (employers get the same file from their portal)."""
         self.ensure_one()
-        query = url_encode(dict(self._prepare_report_data(), report_type="xlsx"))
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/my/contracts/{self.contract_id.id}/employer_report?{query}",
-            "target": "self",
-        }
+        # as the portal route: whoever may read the contract reads its
+        # aggregated figures
+        self.contract_id.check_access("read")
+        report = self.env["report.concierge_b2b_contracts.report_employer"].sudo()
+        period = (self.contract_id.sudo(), self.date_from, self.date_to)
+        return self._concierge_xlsx_download(
+            "%s.xlsx" % report._report_filename(*period),
+            lambda workbook: report._write_xlsx(workbook, *period),
+        )

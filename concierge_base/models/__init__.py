@@ -1,4 +1,5 @@
 from . import concierge_state_guard
+from . import concierge_xlsx_mixin
 from . import concierge_funding_agreement_part
 from . import concierge_site
 from . import concierge_site_opening
@@ -6,6 +7,7 @@ from . import concierge_indicator
 from . import concierge_indicator_value
 from . import concierge_funding_agreement
 from . import concierge_funding_installment
+from . import concierge_funding_mix_compute
 from . import concierge_funding_deadline
 from . import concierge_test_phase
 from . import concierge_test_phase_evaluation

@@ -19,7 +19,7 @@ class ConciergeFundingReport(models.Model):
 
     _name = "concierge.funding.report"
     _description = "Financial report of a funding agreement"
-    _inherit = ["mail.thread", "concierge.state.guard"]
+    _inherit = ["mail.thread", "concierge.state.guard", "concierge.xlsx.mixin"]
     _order = "date_to desc, id desc"
     _check_company_auto = True
     # transition table (concierge.state.guard); write() keeps a delivered
@@ -283,15 +283,10 @@ class ConciergeFundingReport(models.Model):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        content = FundingReportXlsx(self.env).generate(self)
-        filename = "%s.xlsx" % self._get_filename()
-        self.write({"xlsx_file": content, "xlsx_filename": filename})
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/web/content/concierge.funding.report/%s/xlsx_file/%s?download=true"
-            % (self.id, filename),
-            "target": "self",
-        }
+        return self._concierge_xlsx_download(
+            "%s.xlsx" % self._get_filename(),
+            lambda workbook: FundingReportXlsx(self.env).build(workbook, self),
+        )
 
     def _get_filename(self):
         self.ensure_one()

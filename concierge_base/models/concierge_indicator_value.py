@@ -568,7 +568,7 @@ class ConciergeIndicatorValue(models.Model):
                 date_to,
                 tuple(sites.ids if sites else ()),
             ),
-            lambda: self.env["concierge.funding.mix"]._get_mix_totals(
+            lambda: self.env["concierge.funding.mix.compute"]._get_mix_totals(
                 date_from, date_to, sites or None
             ),
         )
@@ -592,7 +592,7 @@ class ConciergeIndicatorValue(models.Model):
                 date_to,
                 tuple(sites.ids) if sites else "all",
             ),
-            lambda: self.env["concierge.funding.mix"]._get_mix_totals_per_site(
+            lambda: self.env["concierge.funding.mix.compute"]._get_mix_totals_per_site(
                 date_from, date_to, self._indicator_sites(sites)
             ),
         )

@@ -328,7 +328,7 @@ class TestFundingMix(FundingCase):
                 ],
             }
         ).action_post()
-        totals = self.env["concierge.funding.mix"]._get_mix_totals(
+        totals = self.env["concierge.funding.mix.compute"]._get_mix_totals(
             refund, date(2030, 5, 31)
         )
         self.assertAlmostEqual(totals["market_sales"], -700.0, places=2)

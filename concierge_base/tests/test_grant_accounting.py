@@ -250,7 +250,7 @@ class TestGrantAccrual(GrantAccountingCase):
         """Booked at signature, the grant counts in the funding mix when it
         is received, once; a cancelled agreement leaves nothing in any
         month, although its receivables were booked and reversed."""
-        Mix = self.env["concierge.funding.mix"]
+        Mix = self.env["concierge.funding.mix.compute"]
         january = (date(2026, 1, 1), date(2026, 1, 31))
         march = (date(2026, 3, 1), date(2026, 3, 31))
         before = {m: Mix._get_mix_totals(*m)["public_grants"] for m in (january, march)}

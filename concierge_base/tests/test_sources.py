@@ -138,7 +138,7 @@ class TestSources(FrenchCompanyMixin, FundingCase):
             }
         )
         move.action_post()
-        Mix = self.env["concierge.funding.mix"]
+        Mix = self.env["concierge.funding.mix.compute"]
         month = (date(2033, 3, 1), date(2033, 3, 31))
         # not yet linked to the installment: a private gift on a grant account
         self.assertEqual(Mix._get_mix_totals(*month)["private_grants"], 200.0)

@@ -1,9 +1,5 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import base64
-import io
-
-import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
 
@@ -13,38 +9,19 @@ class FundingMixXlsx:
     def __init__(self, env):
         self.env = env
 
-    def generate(self, mix):
-        """Return the workbook of ``mix`` (lines computed), base64-encoded."""
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    def build(self, workbook, mix):
+        """Fill ``workbook`` with the sheets of ``mix`` (lines computed)
+        and return it."""
         styles = self._styles(workbook, mix.currency_id)
         self._sheet_mix(workbook, styles, mix)
         self._sheet_indicators(workbook, styles, mix)
         self._sheet_agreements(workbook, styles, mix)
-        workbook.close()
-        return base64.b64encode(output.getvalue())
+        return workbook
 
     def _styles(self, workbook, currency):
-        symbol = currency.symbol or ""
-        money = '#,##0.00 "%s"' % symbol.replace('"', "")
-        return {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "header": workbook.add_format(
-                {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
-            ),
-            "text": workbook.add_format({"border": 1}),
-            "bold": workbook.add_format({"border": 1, "bold": True}),
-            "date": workbook.add_format({"border": 1, "num_format": "dd/mm/yyyy"}),
-            "money": workbook.add_format({"border": 1, "num_format": money}),
-            "money_bold": workbook.add_format(
-                {"border": 1, "num_format": money, "bold": True}
-            ),
-            "percent": workbook.add_format({"border": 1, "num_format": "0.00%"}),
-            "percent_bold": workbook.add_format(
-                {"border": 1, "num_format": "0.00%", "bold": True}
-            ),
-            "number": workbook.add_format({"border": 1, "num_format": "#,##0.00"}),
-        }
+        return self.env["concierge.xlsx.mixin"]._concierge_xlsx_formats(
+            workbook, currency
+        )
 
     def _subtitle(self, mix):
         sites = ", ".join(mix.site_ids.mapped("name")) or self.env._("All sites")

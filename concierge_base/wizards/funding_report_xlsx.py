@@ -1,10 +1,5 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import base64
-import io
-
-import xlsxwriter
-
 from .funding_mix_xlsx import FundingMixXlsx
 
 
@@ -12,15 +7,12 @@ class FundingReportXlsx(FundingMixXlsx):
     """The XLSX workbook of a financial report (cerfa 15059), in the style
     of the funding mix."""
 
-    def generate(self, report):
-        """Return the workbook of ``report``, base64-encoded."""
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    def build(self, workbook, report):
+        """Fill ``workbook`` with the sheets of ``report`` and return it."""
         styles = self._styles(workbook, report.currency_id)
         self._sheet_budget(workbook, styles, report)
         self._sheet_report_indicators(workbook, styles, report)
-        workbook.close()
-        return base64.b64encode(output.getvalue())
+        return workbook
 
     def _report_subtitle(self, report):
         agreement = report.agreement_id

@@ -1,19 +1,20 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import base64
-import io
 from collections import defaultdict
 
-import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.concierge_base.models.concierge_state_guard import transition
-from odoo.addons.concierge_base.utils import create_money_key
+from odoo.addons.concierge_base.utils import create_money_key, refuse_duplicate
 
-from .concierge_commission_agreement import COMMISSION_MODELS, SETTLEMENT_PERIODS
+from .concierge_commission_agreement import (
+    COMMISSION_MODELS,
+    SETTLEMENT_PERIODS,
+    period_bounds,
+)
 
 # the settlement invoices its commission to the provider; for the other
 # models it is a vendor bill of what the conciergerie owes the provider
@@ -38,7 +39,12 @@ SETTLED_FIELDS = (
 class ConciergeCommissionSettlement(models.Model):
     _name = "concierge.commission.settlement"
     _description = "Commission settlement of a provider for a period"
-    _inherit = ["mail.thread", "mail.activity.mixin", "concierge.state.guard"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "concierge.state.guard",
+        "concierge.xlsx.mixin",
+    ]
     _order = "date_from desc, provider_id"
     _check_company_auto = True
     # transition table: {button: states it may start from} (concierge.state.guard)
@@ -161,6 +167,8 @@ class ConciergeCommissionSettlement(models.Model):
     amount_outstanding = fields.Monetary(
         compute="_compute_document_amounts", string="Outstanding"
     )
+    xlsx_file = fields.Binary(string="XLSX file", readonly=True, attachment=True)
+    xlsx_filename = fields.Char(readonly=True)
 
     def init(self):
         create_money_key(
@@ -350,19 +358,129 @@ class ConciergeCommissionSettlement(models.Model):
         """Settle the period holding ``date`` (for scripts and XML-RPC):
         same as the wizard, optionally confirming the settlements and
         creating their accounting documents. Returns the settlement ids."""
-        wizard = self.env["concierge.commission.settle.wizard"].create(
-            {
-                "date": date,
-                "settlement_period": settlement_period,
-                "provider_ids": [Command.set(provider_ids or [])],
-            }
+        # settling is for those who may create settlements, even when nothing
+        # is pending (the wizard's access)
+        self.check_access("create")
+        date_from, date_to = period_bounds(fields.Date.to_date(date), settlement_period)
+        settlements = self._settle(
+            self.env.company,
+            settlement_period,
+            date_from,
+            date_to,
+            self.env["res.partner"].browse(provider_ids or []),
         )
-        settlements = wizard._settle()
         if confirm or create_documents:
             settlements.filtered(lambda s: s.state == "draft")._confirm()
         if create_documents:
             settlements.filtered(lambda s: s.state == "confirmed")._create_documents()
         return settlements.ids
+
+    @api.model
+    def _settle(self, company, settlement_period, date_from, date_to, providers):
+        """Settle the period of ``company`` from ``date_from`` to ``date_to``
+        (of ``providers``, every provider when empty): one settlement per
+        provider, model and period; pending lines up to the end of the period
+        (late corrections included) go to the draft settlement of the period,
+        created when missing. Running it again creates nothing new. The
+        number of queries does not depend on the number of lines per
+        provider. Returns the settlements of the period."""
+        Line = self.env["concierge.commission.line"]
+        groups = Line._read_group(
+            self._pending_line_domain(company, settlement_period, date_to, providers),
+            ["provider_id", "commission_model"],
+            ["id:array_agg"],
+        )
+        existing = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("date_from", "=", date_from),
+                ("settlement_period", "=", settlement_period),
+                ("state", "!=", "cancelled"),
+                ("provider_id", "in", [provider.id for provider, __, __ in groups]),
+            ]
+        )
+        by_key = {(s.provider_id.id, s.commission_model): s for s in existing}
+        new_keys = [
+            (provider.id, model)
+            for provider, model, __ in groups
+            if (provider.id, model) not in by_key
+        ]
+        period = (company, settlement_period, date_from, date_to)
+        created = self._create_settlements(
+            [self._prepare_settlement_vals(*period, *key) for key in new_keys]
+        )
+        by_key.update(zip(new_keys, created, strict=True))
+        self._attach_pending_lines(groups, by_key)
+        return existing | created
+
+    @api.model
+    def _pending_line_domain(self, company, settlement_period, date_to, providers):
+        domain = [
+            ("settlement_id", "=", False),
+            ("company_id", "=", company.id),
+            ("settlement_period", "=", settlement_period),
+            ("date", "<=", date_to),
+        ]
+        if providers:
+            domain.append(("provider_id", "in", providers.ids))
+        return domain
+
+    @api.model
+    def _attach_pending_lines(self, groups, by_key):
+        """Put the pending lines of ``groups`` ((provider, model, line ids)
+        of ``_settle``) on the draft settlement of their key in ``by_key``."""
+        Line = self.env["concierge.commission.line"]
+        # Read the current settlement of all the lines at once, not once per
+        # settlement written below.
+        Line.browse(
+            [line_id for __, __, line_ids in groups for line_id in line_ids]
+        ).fetch(["settlement_id"])
+        line_ids_by_settlement = defaultdict(list)
+        for provider, model, line_ids in groups:
+            settlement = by_key[(provider.id, model)]
+            if settlement.state == "draft":
+                line_ids_by_settlement[settlement].extend(line_ids)
+        for settlement, line_ids in line_ids_by_settlement.items():
+            Line.browse(line_ids).write({"settlement_id": settlement.id})
+
+    @api.model
+    def _create_settlements(self, vals_list):
+        """Create the settlements. The database keeps one settlement per
+        company, provider, model and period (cancelled ones aside): when
+        another transaction created one of them since this one started (two
+        accountants settling the same month, or the cron and a user), the
+        loser's insert is refused and it gets a message, nothing half done."""
+        if not vals_list:
+            return self.browse()
+        with refuse_duplicate(
+            self.env.cr,
+            SETTLEMENT_KEY,
+            self.env._(
+                "The commissions of this period were settled by another "
+                "user at the same time. Reload the page: the settlements "
+                "are there."
+            ),
+        ):
+            return self.create(vals_list)
+
+    @api.model
+    def _prepare_settlement_vals(
+        self,
+        company,
+        settlement_period,
+        date_from,
+        date_to,
+        provider_id,
+        commission_model,
+    ):
+        return {
+            "provider_id": provider_id,
+            "commission_model": commission_model,
+            "company_id": company.id,
+            "settlement_period": settlement_period,
+            "date_from": date_from,
+            "date_to": date_to,
+        }
 
     # ------------------------------------------------------------------
     # Workflow
@@ -640,27 +758,17 @@ class ConciergeCommissionSettlement(models.Model):
     # ------------------------------------------------------------------
     def action_export_xlsx(self):
         self.ensure_one()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{self.name.replace('/', '-')}.xlsx",
-                "datas": base64.b64encode(self._export_xlsx()),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
-            }
+        return self._concierge_xlsx_download(
+            f"{self.name.replace('/', '-')}.xlsx", self._write_xlsx_detail
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
 
     def _export_xlsx(self):
-        """Detail of the settlement, one row per commission line."""
+        """Detail of the settlement, one row per commission line: the bytes
+        of the workbook."""
         self.ensure_one()
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        return self._concierge_xlsx_build(self._write_xlsx_detail)
+
+    def _write_xlsx_detail(self, workbook):
         sheet = workbook.add_worksheet(self.env._("Detail"))
         bold = workbook.add_format({"bold": True})
         money = workbook.add_format({"num_format": "#,##0.00"})
@@ -710,5 +818,3 @@ class ConciergeCommissionSettlement(models.Model):
         sheet.set_column(0, 0, 12)
         sheet.set_column(1, 2, 28)
         sheet.set_column(3, 7, 16)
-        workbook.close()
-        return output.getvalue()

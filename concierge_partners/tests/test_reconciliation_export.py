@@ -39,7 +39,7 @@ class TestReconciliationExport(CommissionCase):
             {"date_from": "2026-03-01", "date_to": "2026-03-31"}
         )
         action = wizard.action_export()
-        self.assertIn("field=file_data", action["url"])
+        self.assertIn("/file_data/", action["url"])
         sheet, rows = read_rows(base64.b64decode(wizard.file_data))
         header, *body = rows
         self.assertEqual(header[0], "Provider")

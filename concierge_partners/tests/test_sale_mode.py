@@ -30,7 +30,7 @@ class TestSaleMode(FrenchCompanyMixin, CommissionCase):
             cls._use_french_company()
         cls.third_party = cls.company._concierge_third_party_account()
         cls.commission_account = cls.company._concierge_commission_account()
-        cls.Mix = cls.env["concierge.funding.mix"]
+        cls.Mix = cls.env["concierge.funding.mix.compute"]
 
     @classmethod
     def _use_french_company(cls):

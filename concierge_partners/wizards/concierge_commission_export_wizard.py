@@ -1,10 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import base64
-import io
 from collections import defaultdict
 
-import xlsxwriter
 from dateutil.relativedelta import relativedelta
 from xlsxwriter.utility import xl_col_to_name
 
@@ -26,6 +23,7 @@ COLUMNS = (
 
 class ConciergeCommissionExportWizard(models.TransientModel):
     _name = "concierge.commission.export.wizard"
+    _inherit = ["concierge.xlsx.mixin"]
     _description = "Reconciliation export of commission settlements"
 
     date_from = fields.Date(
@@ -93,9 +91,10 @@ class ConciergeCommissionExportWizard(models.TransientModel):
 
     def _export_xlsx(self):
         self.ensure_one()
+        return self._concierge_xlsx_build(self._write_sheet)
+
+    def _write_sheet(self, workbook):
         currency = self.company_id.currency_id
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         sheet = workbook.add_worksheet(self.env._("Reconciliation"))
         symbol = currency.symbol or currency.name
         if currency.position == "after":
@@ -134,26 +133,16 @@ class ConciergeCommissionExportWizard(models.TransientModel):
         sheet.set_column(0, 0, 36)
         sheet.set_column(1, 1, 16)
         sheet.set_column(2, len(titles) - 1, 16)
-        workbook.close()
-        return output.getvalue()
 
     def action_export(self):
         self.ensure_one()
-        self.write(
-            {
-                "file_data": base64.b64encode(self._export_xlsx()),
-                "file_name": self.env._(
-                    "commissions-%(start)s-%(end)s.xlsx",
-                    start=self.date_from,
-                    end=self.date_to,
-                ),
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": (
-                f"/web/content/?model={self._name}&id={self.id}"
-                "&field=file_data&filename_field=file_name&download=true"
+        return self._concierge_xlsx_download(
+            self.env._(
+                "commissions-%(start)s-%(end)s.xlsx",
+                start=self.date_from,
+                end=self.date_to,
             ),
-            "target": "self",
-        }
+            self._write_sheet,
+            field="file_data",
+            filename_field="file_name",
+        )

@@ -62,7 +62,7 @@ class TestServicesPrivacy(RollbackRaisesMixin, ServicesCase):
         Value = self.env["concierge.indicator.value"]
         indicators = self.env["concierge.indicator"].search([("code", "in", CODES)])
         values = Value._recompute_period(self.month, indicators=indicators)
-        mix = self.env["concierge.funding.mix"]._get_mix_totals(
+        mix = self.env["concierge.funding.mix.compute"]._get_mix_totals(
             self.month, date_utils.end_of(self.month, "month")
         )
         return (

@@ -71,7 +71,7 @@ class TestDemoMix(TransactionCase):
     def test_per_site_reading_matches_each_site_alone(self):
         """The dashboard's per-site funding mix (one reading for all sites)
         gives each site what the funding mix of that site alone gives."""
-        Mix = self.env["concierge.funding.mix"].with_company(self.company)
+        Mix = self.env["concierge.funding.mix.compute"].with_company(self.company)
         period = (self.today.replace(month=1, day=1), self.today)
         sites = self.env["concierge.site"].search(
             [("company_id", "=", self.company.id)]

@@ -55,6 +55,7 @@ class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
         cls.company = company.with_env(cls.env)
         cls.company.concierge_volunteer_hourly_rate = 15.0
         cls.Mix = cls.env["concierge.funding.mix"]
+        cls.MixCompute = cls.env["concierge.funding.mix.compute"]
         Site = cls.env["concierge.site"]
         cls.site_a = Site.create(
             {"name": "Vaugneray (test)", "code": "TVAU", "site_type": "shop"}
@@ -505,11 +506,11 @@ class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
         self.assertSources(amounts, 0)
         self.assertAlmostEqual(mix.amount_total, TOTAL, places=2)
         self.assertAlmostEqual(
-            self.Mix._get_mix_totals(*MONTH)["public_grants"], 6000.0, places=2
+            self.MixCompute._get_mix_totals(*MONTH)["public_grants"], 6000.0, places=2
         )
         mix.action_export_xlsx()
         workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(mix.xlsx_file)))
-        labels = dict(self.Mix._source_categories())
+        labels = dict(self.MixCompute._source_categories())
         rows = {
             row[0]: row[1]
             for row in workbook["Funding mix"].iter_rows(min_row=5, values_only=True)
@@ -582,7 +583,7 @@ class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
         # revenue and grants, not the average of three monthly shares
         share = self._indicator("public_funding_share")
         self.assertEqual(share.aggregation, "ratio")
-        quarter = self.Mix._get_mix_totals(*QUARTER)
+        quarter = self.MixCompute._get_mix_totals(*QUARTER)
         self.assertAlmostEqual(
             share._aggregate(*QUARTER),
             100.0 * quarter["public_grants"] / sum(quarter.values()),
@@ -652,7 +653,7 @@ class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
             for sites in (None, self.site_b):
                 self.assertAlmostEqual(
                     indicator._aggregate(*QUARTER, sites=sites) or 0.0,
-                    self.Mix._get_mix_totals(*QUARTER, sites=sites)[source],
+                    self.MixCompute._get_mix_totals(*QUARTER, sites=sites)[source],
                     places=2,
                 )
 
@@ -702,7 +703,7 @@ class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
                 line.indicator_id.code: line.value for line in wizard.line_ids
             }
 
-        Mix = type(self.Mix)
+        Mix = type(self.MixCompute)
         with (
             patch.object(
                 Mix, "_get_mix_totals", autospec=True, side_effect=Mix._get_mix_totals
@@ -724,7 +725,7 @@ class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
         self.assertEqual(quarter["vulnerable_served"], 1)
         self.assertEqual(quarter["active_volunteers"], 2)
         self.assertAlmostEqual(quarter["volunteer_hours"], 8.0, places=2)
-        mix = self.Mix._get_mix_totals(*QUARTER)
+        mix = self.MixCompute._get_mix_totals(*QUARTER)
         self.assertAlmostEqual(
             quarter["funding_mix_market_sales"], mix["market_sales"], places=2
         )

@@ -210,7 +210,7 @@ class TestIndicators(VolunteerCase):
         self.assertEqual(
             set(site_lines.mapped("analytic_distribution")[0]), {str(self.analytic.id)}
         )
-        Mix = self.env["concierge.funding.mix"]
+        Mix = self.env["concierge.funding.mix.compute"]
         self.assertEqual(Mix._get_mix_totals(*self.march)["volunteer_time"], 195.0)
         self.assertEqual(
             Mix._get_mix_totals(*self.march, sites=self.site)["volunteer_time"], 135.0

@@ -1,16 +1,12 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import base64
-import io
-
-import xlsxwriter
-
 from odoo import fields, models
 from odoo.exceptions import ValidationError
 
 
 class ConciergeVolunteerHoursReport(models.TransientModel):
     _name = "concierge.volunteer.hours.report"
+    _inherit = ["concierge.xlsx.mixin"]
     _description = "Volunteer hours spreadsheet"
 
     company_id = fields.Many2one(
@@ -58,9 +54,10 @@ class ConciergeVolunteerHoursReport(models.TransientModel):
         return rows
 
     def _build_xlsx(self):
+        return self._concierge_xlsx_build(self._write_sheet)
+
+    def _write_sheet(self, workbook):
         rows = self._prepare_rows()
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         sheet = workbook.add_worksheet(self.env._("Volunteer hours"))
         bold = workbook.add_format({"bold": True})
         hours_format = workbook.add_format({"num_format": "0.00"})
@@ -79,21 +76,12 @@ class ConciergeVolunteerHoursReport(models.TransientModel):
         sheet.write_number(total_row, 3, sum(row[3] for row in rows), hours_format)
         sheet.set_column(0, 1, 32)
         sheet.set_column(2, 3, 12)
-        workbook.close()
-        return output.getvalue()
 
     def action_export(self):
         self.ensure_one()
-        self.write(
-            {
-                "file_data": base64.b64encode(self._build_xlsx()),
-                "file_name": "volunteer_hours_%s_%s.xlsx"
-                % (self.date_from, self.date_to),
-            }
+        return self._concierge_xlsx_download(
+            "volunteer_hours_%s_%s.xlsx" % (self.date_from, self.date_to),
+            self._write_sheet,
+            field="file_data",
+            filename_field="file_name",
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/web/content/%s/%s/file_data/%s?download=true"
-            % (self._name, self.id, self.file_name),
-            "target": "self",
-        }
