@@ -3,6 +3,7 @@
 import re
 
 from odoo import api, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
 
 OPEN_STATES = ("confirmed", "in_progress", "ready")
@@ -41,20 +42,68 @@ class ConciergeServiceRequest(models.Model):
             ]
         )
         requests = self.search(domain, limit=limit, order="id desc")
-        return [
-            {
-                "id": request.id,
-                "name": request.name,
-                "partner_id": request.partner_id.id,
-                "partner_name": request.partner_id.display_name,
-                "state": request.state,
-                "sale_order_id": request.sale_order_id.id,
-                "sale_order_name": request.sale_order_id.name,
-                "amount_total": request.sale_order_id.amount_total,
-                "ready_tickets": request.custody_item_ids.filtered(
-                    lambda item: item.state == "ready"
-                ).mapped("name"),
-                "tickets": request.custody_item_ids.mapped("name"),
-            }
-            for request in requests
-        ]
+        return [request._concierge_pos_values() for request in requests]
+
+    def _concierge_pos_values(self):
+        """What the till shows of a request (see ``concierge_pos_search``)."""
+        self.ensure_one()
+        return {
+            "id": self.id,
+            "name": self.name,
+            "partner_id": self.partner_id.id,
+            "partner_name": self.partner_id.display_name,
+            "state": self.state,
+            "sale_order_id": self.sale_order_id.id,
+            "sale_order_name": self.sale_order_id.name,
+            "amount_total": self.sale_order_id.amount_total,
+            "ready_tickets": self.custody_item_ids.filtered(
+                lambda item: item.state == "ready"
+            ).mapped("name"),
+            "tickets": self.custody_item_ids.mapped("name"),
+        }
+
+    @api.model
+    def concierge_pos_create_request(self, config_id, partner_id, lines):
+        """A request taken at the till (a coat left for cleaning): the
+        conciergerie services (service products of a service category) among
+        ``lines`` (dicts of ``product_id``,
+        ``qty`` and an optional ``note``, the lines of the till's order) make
+        a confirmed request of the beneficiary ``partner_id`` at the till's
+        site, whose custody items are received at the desk. Returns what the
+        till shows of it (``concierge_pos_search``) with ``product_ids``, the
+        products taken (the till removes their lines from its order: they
+        are paid with the request's sale order, when the items are handed
+        back), and ``custody_tickets``, what the tickets printed on the
+        receipt printer read."""
+        config = self.env["pos.config"].browse(config_id).exists()
+        partner = self.env["res.partner"].browse(partner_id or []).exists()
+        if not config:
+            raise UserError(self.env._("This till does not exist any more."))
+        if not partner:
+            raise UserError(
+                self.env._(
+                    "Choose the beneficiary (the customer of the order) before "
+                    "taking the request."
+                )
+            )
+        products = self.env["product.product"].browse(
+            [line["product_id"] for line in lines]
+        )
+        # goods (honey, local produce) are sold at the till, not requested
+        services = products.filtered(
+            lambda product: product.type == "service" and product.concierge_category_id
+        )
+        if not services:
+            raise UserError(
+                self.env._(
+                    "No conciergerie service is on the order: add the service "
+                    "asked for (a pressing, a repair...) before taking the request."
+                )
+            )
+        request = self.create(config._concierge_request_vals(partner, lines, services))
+        request.action_confirm()
+        return {
+            **request._concierge_pos_values(),
+            "product_ids": services.ids,
+            "custody_tickets": request.custody_item_ids._concierge_ticket_values(),
+        }

@@ -28,6 +28,29 @@ class PosConfig(models.Model):
             ]
         )
 
+    def _concierge_request_vals(self, partner, lines, services):
+        """Values of the request taken at this till for ``partner``: the
+        ``lines`` of the till's order (dicts of ``product_id``, ``qty``,
+        ``note``) whose product is among ``services``, at the till's site."""
+        self.ensure_one()
+        return {
+            "partner_id": partner.id,
+            "company_id": self.company_id.id,
+            "site_id": self.concierge_site_id.id or False,
+            "channel": "desk",
+            "line_ids": [
+                Command.create(
+                    {
+                        "product_id": line["product_id"],
+                        "quantity": line.get("qty") or 1.0,
+                        **({"name": line["note"]} if line.get("note") else {}),
+                    }
+                )
+                for line in lines
+                if line["product_id"] in services.ids
+            ],
+        }
+
     def action_concierge_load_catalogue(self):
         """Show the conciergerie's catalogue at the till, by service
         category: each service category gets its till category, its products

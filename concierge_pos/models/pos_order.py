@@ -1,6 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PosOrder(models.Model):
@@ -45,6 +45,13 @@ class PosOrder(models.Model):
             requests.action_hand_back()
         return True
 
+    @api.model
+    def _get_invoice_lines_values(self, line_values, pos_order_line):
+        vals = super()._get_invoice_lines_values(line_values, pos_order_line)
+        if pos_order_line._concierge_agent_sale():
+            vals["account_id"] = line_values["account_id"].id
+        return vals
+
     def _prepare_invoice_vals(self):
         vals = super()._prepare_invoice_vals()
         site = self.config_id.concierge_site_id
@@ -63,3 +70,34 @@ class PosOrder(models.Model):
                     {"move_id": move.id}
                 )
         return res
+
+
+class PosOrderLine(models.Model):
+    _inherit = "pos.order.line"
+
+    concierge_commission_line_ids = fields.One2many(
+        "concierge.commission.line",
+        "pos_order_line_id",
+        string="Commission lines",
+        readonly=True,
+    )
+
+    def _concierge_agent_sale(self):
+        """Whether this line was sold in a provider's name (its commission
+        line, made when the order was paid, says so)."""
+        self.ensure_one()
+        return any(
+            line.sale_mode == "agent"
+            for line in self.sudo().concierge_commission_line_ids
+        )
+
+    def _prepare_base_line_for_taxes_computation(self):
+        """Sales in a provider's name are no revenue of the conciergerie:
+        the closing entry of the session and the order's invoice book them on
+        the third-party account (467), cleared by the provider's settlement,
+        as for the suite's invoices."""
+        values = super()._prepare_base_line_for_taxes_computation()
+        if self._concierge_agent_sale():
+            company = self.order_id.company_id
+            values["account_id"] = company.sudo()._concierge_third_party_account()
+        return values

@@ -1,5 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import PosCase
@@ -141,6 +142,83 @@ class TestPosCommission(PosCase):
             self.Settlement.search([("provider_id", "=", self.producer.id)]),
             settlement,
         )
+
+    def _mandate_service(self, taxes=None):
+        """A seamstress's alteration sold at the till in her name."""
+        seamstress = self.env["res.partner"].create(
+            {"name": "Atelier Couture", "is_company": True}
+        )
+        product = self.env["product.product"].create(
+            {
+                "name": "Ourlet",
+                "type": "service",
+                "list_price": 15.0,
+                "available_in_pos": True,
+                "concierge_category_id": self.category.id,
+                "concierge_provider_id": seamstress.id,
+                "taxes_id": [(6, 0, taxes.ids if taxes else [])],
+            }
+        )
+        agreement = self._create_agreement(
+            provider=seamstress,
+            commission_model="mandate",
+            rules=[{"scope": "all", "percent": 20.0}],
+        )
+        self.assertEqual(agreement.concierge_sale_mode, "agent")
+        return seamstress, product
+
+    def test_mandate_sales_on_the_third_party_account(self):
+        seamstress, hem = self._mandate_service()
+        third_party = self.company._concierge_third_party_account()
+        session = self._open_session()
+        order = self._sell(session, [(hem, 2), (self.honey, 1)], self.customer)
+        invoiced = self._sell(session, [(hem, 1)], self.customer, to_invoice=True)
+        lines = self._lines(order) | self._lines(invoiced)
+        by_provider = lines.grouped("provider_id")
+        self.assertEqual(by_provider[seamstress].mapped("sale_mode"), ["agent"] * 2)
+        # the consignment honey stays sold in the shop's own name
+        self.assertEqual(by_provider[self.producer].sale_mode, "own_name")
+        # the invoice of the till order books the alteration on 467
+        hem_line = invoiced.account_move.invoice_line_ids
+        self.assertEqual(hem_line.account_id, third_party)
+        self._close(session)
+        entry = session.move_id
+        on_467 = entry.line_ids.filtered(lambda line: line.account_id == third_party)
+        # 2 x 15.00 collected for the seamstress; the honey is revenue
+        self.assertEqual(sum(on_467.mapped("balance")), -30.0)
+        income = entry.line_ids.filtered(
+            lambda line: line.account_id.account_type == "income"
+        )
+        self.assertEqual(sum(income.mapped("balance")), -9.0)
+        # the month's settlement pays her the net and clears what she was owed
+        [settlement] = self.Settlement.browse(
+            self.Settlement.settle_period(
+                self.today,
+                "monthly",
+                seamstress.ids,
+                confirm=True,
+                create_documents=True,
+            )
+        )
+        self.assertEqual(settlement.amount_due, 36.0)
+        moves = entry | hem_line.move_id | settlement.move_id
+        self.assertEqual(
+            sum(
+                moves.line_ids.filtered(
+                    lambda line: line.account_id == third_party
+                ).mapped("balance")
+            ),
+            0.0,
+        )
+
+    def test_mandate_sale_with_vat_refused(self):
+        vat = self.env["account.tax"].create(
+            {"name": "TVA 20 % test", "amount": 20.0, "type_tax_use": "sale"}
+        )
+        __, hem = self._mandate_service(taxes=vat)
+        session = self._open_session()
+        with self.assertRaisesRegex(UserError, "charges no VAT of its own"):
+            self._sell(session, [(hem, 1)], self.customer)
 
     def test_closing_books_lines_in_constant_queries(self):
         """Booking the session's commission lines on its closing entry takes

@@ -1,5 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import PosCase
@@ -52,3 +53,47 @@ class TestPosRequest(PosCase):
         self.assertFalse(
             self.env["concierge.service.request"].concierge_pos_search(item.name)
         )
+
+    def test_request_taken_at_the_till(self):
+        Request = self.env["concierge.service.request"]
+        lines = [
+            {"product_id": self.cleaning.id, "qty": 1, "note": "Manteau bleu"},
+            {"product_id": self.honey.id, "qty": 2, "note": ""},
+        ]
+        result = Request.concierge_pos_create_request(
+            self.config.id, self.beneficiary.id, lines
+        )
+        request = Request.browse(result["id"])
+        # the services make the request; the honey stays on the till's order
+        self.assertEqual(result["product_ids"], self.cleaning.ids)
+        self.assertEqual(request.state, "confirmed")
+        self.assertEqual(request.site_id, self.config.concierge_site_id)
+        self.assertEqual(request.company_id, self.config.company_id)
+        self.assertEqual(request.line_ids.name, "Manteau bleu")
+        item = request.custody_item_ids
+        self.assertEqual(item.state, "received")
+        self.assertEqual(result["sale_order_id"], request.sale_order_id.id)
+        self.assertEqual(result["amount_total"], 18.0)
+        [ticket] = result["custody_tickets"]
+        self.assertEqual(ticket["name"], item.name)
+        self.assertEqual(ticket["partner_name"], "Odile Comptoir")
+        self.assertEqual(ticket["description"], "Manteau bleu")
+        self.assertEqual(ticket["request_name"], request.name)
+        self.assertEqual(ticket["site_name"], self.site.name)
+        self.assertTrue(ticket["received"])
+        # found at the till by its ticket, to be paid and handed back
+        [found] = Request.concierge_pos_search(item.name)
+        self.assertEqual(found["id"], request.id)
+
+    def test_request_at_the_till_refused(self):
+        Request = self.env["concierge.service.request"]
+        count = Request.search_count([])
+        honey = [{"product_id": self.honey.id, "qty": 1}]
+        coat = [{"product_id": self.cleaning.id, "qty": 1}]
+        with self.assertRaisesRegex(UserError, "Choose the beneficiary"):
+            Request.concierge_pos_create_request(self.config.id, False, coat)
+        with self.assertRaisesRegex(UserError, "No conciergerie service"):
+            Request.concierge_pos_create_request(
+                self.config.id, self.beneficiary.id, honey
+            )
+        self.assertEqual(Request.search_count([]), count)

@@ -9,7 +9,8 @@ from .common import PosCase
 @tagged("post_install", "-at_install")
 class TestPosTour(PosCase, HttpCase):
     """The till in Chromium, as a cashier uses it: a custody ticket scanned,
-    a request found by name, a jar of honey in consignment sold and
+    a request found by name, a coat left at the counter taken as a request
+    with its ticket printed, a jar of honey in consignment sold and
     refunded."""
 
     @classmethod
@@ -62,6 +63,33 @@ class TestPosTour(PosCase, HttpCase):
             login="admin",
         )
         self._assert_handed_back(request)
+
+    def test_request_taken_at_the_till(self):
+        self.env.ref("concierge_services.seq_concierge_custody_item").write(
+            {"prefix": "CONCIERGE-TOUR-TICKET", "padding": 0, "number_next": 1}
+        )
+        self._receive(2)
+        self.start_tour(
+            f"/pos/ui?config_id={self.config.id}",
+            "concierge_pos_new_request_tour",
+            login="admin",
+        )
+        request = self.env["concierge.service.request"].search(
+            [("partner_id", "=", self.beneficiary.id)]
+        )
+        self.assertEqual(len(request), 1)
+        self.assertEqual(request.state, "confirmed")
+        self.assertEqual(request.site_id, self.site)
+        self.assertEqual(request.line_ids.product_id, self.cleaning)
+        self.assertEqual(request.custody_item_ids.name, "CONCIERGE-TOUR-TICKET1")
+        self.assertEqual(request.custody_item_ids.state, "received")
+        # the coat is paid with the request's sale order when handed back;
+        # the honey was paid at once, alone on the till's order
+        self.assertEqual(request.sale_order_id.amount_total, 18.0)
+        self.assertEqual(request.sale_order_id.state, "sale")
+        order = self.env["pos.order"].search([("config_id", "=", self.config.id)])
+        self.assertEqual(order.lines.product_id, self.honey)
+        self.assertEqual(order.amount_total, 9.0)
 
     def test_consignment_sold_and_refunded(self):
         self._receive(4)

@@ -4,6 +4,7 @@
 import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
 import { PosStore } from "@point_of_sale/app/store/pos_store";
+import { ConciergeCustodyTicket } from "@concierge_pos/custody_ticket/custody_ticket";
 
 patch(PosStore.prototype, {
     /** The open requests matching a name, phone, reference or ticket. */
@@ -51,5 +52,57 @@ patch(PosStore.prototype, {
             return false;
         }
         return await this.conciergeSettleRequest(match);
+    },
+
+    /**
+     * Take the conciergerie services of the current order as a request of
+     * its customer (a coat left for cleaning): the request is confirmed at
+     * the till's site, its custody tickets are printed on the receipt
+     * printer, and the services leave the order: they are paid with the
+     * request's sale order when the items are handed back. The order's
+     * other products stay on it. Returns the request, or false.
+     */
+    async conciergeCreateRequest() {
+        const order = this.get_order();
+        const partner = order.get_partner();
+        if (!partner) {
+            this.notification.add(
+                _t("Choose the beneficiary (the customer) before taking the request."),
+                { type: "warning" }
+            );
+            return false;
+        }
+        const lines = order.lines.map((line) => ({
+            product_id: line.product_id.id,
+            qty: line.qty,
+            note: line.customer_note || "",
+        }));
+        const result = await this.data.call(
+            "concierge.service.request",
+            "concierge_pos_create_request",
+            [this.config.id, partner.id, lines]
+        );
+        for (const line of [...order.lines]) {
+            if (result.product_ids.includes(line.product_id.id)) {
+                order.removeOrderline(line);
+            }
+        }
+        if (result.custody_tickets.length) {
+            await this.printer.print(
+                ConciergeCustodyTicket,
+                { tickets: result.custody_tickets, companyName: this.company.name },
+                { webPrintFallback: true }
+            );
+        }
+        this.notification.add(
+            result.custody_tickets.length
+                ? _t("Request %(request)s taken: %(count)s ticket(s) printed.", {
+                      request: result.name,
+                      count: result.custody_tickets.length,
+                  })
+                : _t("Request %s taken.", result.name),
+            { type: "success" }
+        );
+        return result;
     },
 });

@@ -9,7 +9,8 @@ import { usePos } from "@point_of_sale/app/store/pos_hook";
  * The open requests of a beneficiary, found at the till by name, phone,
  * request reference or custody ticket; choosing one puts its sale order on
  * the current order (pos_sale's settle-order flow): paid, its ready items
- * are handed back.
+ * are handed back. "New request" takes the services of the current order
+ * as a request of its customer, its custody tickets printed.
  */
 export class ConciergeRequestDialog extends Component {
     static template = "concierge_pos.ConciergeRequestDialog";
@@ -35,6 +36,14 @@ export class ConciergeRequestDialog extends Component {
     onKeydown(ev) {
         if (ev.key === "Enter") {
             this.search();
+        }
+    }
+
+    /** The current order's services taken as a request of its customer. */
+    async createRequest() {
+        const result = await this.pos.conciergeCreateRequest();
+        if (result) {
+            this.props.close();
         }
     }
 

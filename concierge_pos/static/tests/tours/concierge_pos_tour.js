@@ -83,3 +83,40 @@ registry.category("web_tour.tours").add("concierge_pos_consignment_tour", {
             payCash(),
         ].flat(),
 });
+
+// a coat left at the counter: the service on the order becomes a request
+// of the customer, its custody ticket printed, the order emptied (the
+// request, its item and its sale order are checked in Python)
+registry.category("web_tour.tours").add("concierge_pos_new_request_tour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Odile Comptoir"),
+            ProductScreen.clickDisplayedProduct("Nettoyage manteau"),
+            ProductScreen.clickDisplayedProduct("Miel test"),
+            {
+                content: "open the requests dialog",
+                trigger: ".o_concierge_requests_button",
+                run: "click",
+            },
+            {
+                content: "take the order's services as a request",
+                trigger: ".o_concierge_new_request",
+                run: "click",
+            },
+            {
+                content: "the custody ticket is sent to the receipt printer",
+                trigger:
+                    ".render-container .o_concierge_custody_ticket .o_concierge_ticket_name:contains(CONCIERGE-TOUR-TICKET1)",
+            },
+            {
+                content: "the ticket names the beneficiary",
+                trigger: ".render-container .o_concierge_custody_ticket:contains(Odile Comptoir)",
+            },
+            ProductScreen.selectedOrderlineHas("Miel test", "1.00"),
+            ProductScreen.totalAmountIs("9.00"),
+            payCash(),
+        ].flat(),
+});
