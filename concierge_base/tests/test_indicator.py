@@ -56,7 +56,7 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
         """Give the values' model a test indicator method returning results."""
         return patch.object(
             type(self.Value),
-            "_compute_indicator_test_counter",
+            "_indicator_test_counter",
             lambda self, date_from, date_to, sites: dict(results),
             create=True,
         )
@@ -296,9 +296,7 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
 
         indicators = {}
         for rule in ("sum", "avg", "distinct", "ratio", "last"):
-            setattr(
-                type(self.Value), "_compute_indicator_test_people_%s" % rule, people
-            )
+            setattr(type(self.Value), "_indicator_test_people_%s" % rule, people)
         try:
             for rule in ("sum", "avg", "distinct", "ratio", "last"):
                 indicators[rule] = self.env["concierge.indicator"].create(
@@ -361,7 +359,7 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
             )
         finally:
             for rule in ("sum", "avg", "distinct", "ratio", "last"):
-                delattr(type(self.Value), "_compute_indicator_test_people_%s" % rule)
+                delattr(type(self.Value), "_indicator_test_people_%s" % rule)
 
     def test_value_scope_and_distinct_rules_checked(self):
         with self.assertRaisesRegex(ValidationError, "entered by hand"):

@@ -199,7 +199,7 @@ class TestSaleMode(FrenchCompanyMixin, CommissionCase):
             self._items(refund),
             {receivable: (0.0, 15.0), self.third_party: (15.0, 0.0)},
         )
-        spend = self.env["concierge.indicator.value"]._compute_indicator_local_spend(
+        spend = self.env["concierge.indicator.value"]._indicator_local_spend(
             *MONTH, self.env["concierge.site"]
         )
         self.assertEqual(spend, {False: 45.0})
