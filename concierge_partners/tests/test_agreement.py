@@ -149,8 +149,8 @@ class TestAgreement(CommissionCase):
         self.assertAlmostEqual(rule._cumulated_commission(5000), 300)
         self.assertAlmostEqual(rule._cumulated_commission(6000), 320)
         # A sale across a boundary pays each rate on its part.
-        self.assertEqual(rule._compute_commission(200, 1, volume_before=900), 15.0)
-        self.assertEqual(rule._compute_commission(-200, -1, volume_before=1100), -15.0)
+        self.assertEqual(rule._commission_amount(200, 1, volume_before=900), 15.0)
+        self.assertEqual(rule._commission_amount(-200, -1, volume_before=1100), -15.0)
 
     def test_rule_priority(self):
         agreement = self._create_agreement(
