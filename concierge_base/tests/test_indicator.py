@@ -9,7 +9,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import ConciergeCase, RollbackRaisesMixin
+from .common import ConciergeCase
 
 # beneficiaries count by creation date: work on the current month
 PERIOD = date.today().replace(day=1)
@@ -19,7 +19,7 @@ MANUAL = date(2024, 10, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestIndicator(RollbackRaisesMixin, ConciergeCase):
+class TestIndicator(ConciergeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

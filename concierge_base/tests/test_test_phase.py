@@ -6,11 +6,11 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import ConciergeCase, RollbackRaisesMixin
+from .common import ConciergeCase
 
 
 @tagged("post_install", "-at_install")
-class TestTestPhase(RollbackRaisesMixin, ConciergeCase):
+class TestTestPhase(ConciergeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
