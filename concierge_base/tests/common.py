@@ -38,6 +38,11 @@ class ConciergeCommon(BaseCommon):
         # tracked values switched back on with tracking_disable=False).
         return {"tracking_disable": True}
 
+    @classmethod
+    def setup_main_company(cls, currency_code=None):
+        """BaseCommon puts the main company in dollars: the suite's tests
+        keep its own currency (the prices they assert are in it)."""
+
     def assertRaisesRegex(self, expected_exception, expected_regex, *args, **kwargs):
         msg = kwargs.pop("msg", None)
         if not args:
