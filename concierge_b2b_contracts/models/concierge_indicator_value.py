@@ -33,26 +33,29 @@ class ConciergeIndicatorValue(models.Model):
             ("company_id", "=", self.env.company.id),
         ]
 
-    def _compute_indicator_b2b_companies(self, date_from, date_to, sites):
+    def _indicator_b2b_companies(self, date_from, date_to, sites):
         """Distinct client companies with a company contract running in the
         period; one with contracts at two sites counts once in the total."""
-        return self._indicator_read_group(
+        return self._read_group_per_site(
             self.env["contract.contract"],
-            [
+            "commercial_partner_id:count_distinct",
+            date_from,
+            date_to,
+            sites,
+            total=True,
+            # running in the period: the contract's dates overlap it
+            date_field=None,
+            site_field="concierge_site_id",
+            additional_domain=[
                 ("concierge_plan_id", "!=", False),
                 ("date_start", "<=", date_to),
                 "|",
                 ("date_end", "=", False),
                 ("date_end", ">=", date_from),
-                ("company_id", "=", self.env.company.id),
             ],
-            "commercial_partner_id:count_distinct",
-            sites,
-            site_field="concierge_site_id",
-            total=True,
         )
 
-    def _compute_indicator_b2b_employees(self, date_from, date_to, sites):
+    def _indicator_b2b_employees(self, date_from, date_to, sites):
         """Employees covered: per contract, the largest headcount invoiced
         for a period overlapping the period asked (fixed fee lines carry the
         headcount of their period), so that the employees of a contract
@@ -74,7 +77,7 @@ class ConciergeIndicatorValue(models.Model):
             result[key] = result.get(key, 0) + count
         return result
 
-    def _compute_indicator_b2b_recurring_revenue(self, date_from, date_to, sites):
+    def _indicator_b2b_recurring_revenue(self, date_from, date_to, sites):
         """Subscription fees for the month: each invoiced period is spread
         over its days, so a quarter gives each of its months its share."""
         domain = self._b2b_live_fee_lines_domain(date_from, date_to, sites)
@@ -96,7 +99,7 @@ class ConciergeIndicatorValue(models.Model):
             result[key] = result.get(key, 0.0) + amount * inside / days
         return result
 
-    def _compute_indicator_b2b_fixed_share(self, date_from, date_to, sites):
+    def _indicator_b2b_fixed_share(self, date_from, date_to, sites):
         """Share (%) of company subscription fees in the revenue invoiced in
         the month (customer invoices less credit notes), for the company:
         revenue is not split by site."""
@@ -120,8 +123,8 @@ class ConciergeIndicatorValue(models.Model):
             return {"total": 0.0}
         return {"total": round(100.0 * fees / total, 2)}
 
-    def _compute_indicator_funding_mix_subscriptions(self, date_from, date_to, sites):
+    def _indicator_funding_mix_subscriptions(self, date_from, date_to, sites):
         """Company subscriptions in the funding mix of the month."""
-        return self._compute_funding_mix_source(
+        return self._funding_mix_source_results(
             "subscriptions", date_from, date_to, sites
         )

@@ -45,10 +45,10 @@ class TestIndicators(B2bCase):
         cls.sale.action_post()
 
     def test_companies_served(self):
-        result = self.values._compute_indicator_b2b_companies(*JANUARY, self.site)
+        result = self.values._indicator_b2b_companies(*JANUARY, self.site)
         # the quarterly contract has no site: not one of the site's
         self.assertEqual(result, {self.site.id: 1, "total": 1})
-        result = self.values._compute_indicator_b2b_companies(
+        result = self.values._indicator_b2b_companies(
             *JANUARY, self.env["concierge.site"]
         )
         self.assertEqual(result.get(self.site.id), 1)
@@ -56,28 +56,28 @@ class TestIndicators(B2bCase):
         self.assertGreaterEqual(result.get(False, 0), 1)
         self.assertGreaterEqual(result["total"], 1)
         self.assertLessEqual(result["total"], result[self.site.id] + result[False])
-        before = self.values._compute_indicator_b2b_companies(
+        before = self.values._indicator_b2b_companies(
             date(2025, 12, 1), date(2025, 12, 31), self.site
         )
         self.assertFalse(before)
 
     def test_employees_covered(self):
-        result = self.values._compute_indicator_b2b_employees(*JANUARY, self.site)
+        result = self.values._indicator_b2b_employees(*JANUARY, self.site)
         self.assertEqual(result, {self.site.id: 3})
-        result = self.values._compute_indicator_b2b_employees(
+        result = self.values._indicator_b2b_employees(
             *JANUARY, self.env["concierge.site"]
         )
         self.assertEqual((result[self.site.id], result[False]), (3, 3))
         # the quarter covers February too; the monthly contract is not
         # invoiced for February yet
-        february = self.values._compute_indicator_b2b_employees(
+        february = self.values._indicator_b2b_employees(
             date(2026, 2, 1), date(2026, 2, 28), self.env["concierge.site"]
         )
         self.assertEqual(february.get(False), 3)
         self.assertNotIn(self.site.id, february)
 
     def test_recurring_revenue_spread_over_the_period(self):
-        result = self.values._compute_indicator_b2b_recurring_revenue(
+        result = self.values._indicator_b2b_recurring_revenue(
             *JANUARY, self.env["concierge.site"]
         )
         self.assertAlmostEqual(result[self.site.id], 315.0)
@@ -115,16 +115,14 @@ class TestIndicators(B2bCase):
         )
 
     def test_share_of_subscriptions(self):
-        result = self.values._compute_indicator_b2b_fixed_share(
+        result = self.values._indicator_b2b_fixed_share(
             *JANUARY, self.env["concierge.site"]
         )
         self.assertEqual(result, {"total": round(100 * 630 / 1000, 2)})
 
     def test_reversed_invoice_not_counted_and_recompute_idempotent(self):
         self.january._reverse_moves(cancel=True)
-        result = self.values._compute_indicator_b2b_recurring_revenue(
-            *JANUARY, self.site
-        )
+        result = self.values._indicator_b2b_recurring_revenue(*JANUARY, self.site)
         self.assertNotIn(self.site.id, result)
         first = self.values._recompute_period(date(2026, 1, 1))
         second = self.values._recompute_period(date(2026, 1, 1))

@@ -3,13 +3,11 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.concierge_base.tests.common import RollbackRaisesMixin
-
 from .common import B2bCase
 
 
 @tagged("post_install", "-at_install")
-class TestInput(RollbackRaisesMixin, B2bCase):
+class TestInput(B2bCase):
     """What a coordinator types on plans and quotations is checked (negative
     fees and headcounts of leads: test_plan, test_crm)."""
 

@@ -575,7 +575,7 @@ class ConciergeFundingAgreement(models.Model):
                     agreement._prepare_report_vals(agreement.date_start, end, deadline)
                 )
         reports = self.env["concierge.funding.report"].create(vals_list)
-        reports._compute_figures()
+        reports._update_figures()
         return reports
 
     def action_new_report(self):

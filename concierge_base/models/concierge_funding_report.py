@@ -191,7 +191,7 @@ class ConciergeFundingReport(models.Model):
             companies=self.company_id,
         )
 
-    def _compute_figures(self):
+    def _update_figures(self):
         """Actual amounts from the analytic account, indicator values over
         the period: the figures of a draft report, computed again on demand."""
         if self.filtered(lambda r: r.state != "draft"):
@@ -251,7 +251,7 @@ class ConciergeFundingReport(models.Model):
         return action
 
     def action_compute(self):
-        self._compute_figures()
+        self._update_figures()
         return True
 
     @transition
@@ -262,7 +262,7 @@ class ConciergeFundingReport(models.Model):
             raise UserError(self.env._("This financial report is already delivered."))
         for report in self:
             if not report.computed_at:
-                report._compute_figures()
+                report._update_figures()
         self.write({"state": "sent", "date_sent": fields.Date.context_today(self)})
         for report in self.filtered("deadline_id.activity_id"):
             report.deadline_id.activity_id.sudo().action_feedback(

@@ -24,7 +24,7 @@ class ConciergeIndicator(models.Model):
 
     Each addon registers its indicators as data records and computes a
     computed indicator ``<code>`` in the method
-    ``concierge.indicator.value._compute_indicator_<code>``: see that model.
+    ``concierge.indicator.value._indicator_<code>``: see that model.
     """
 
     _name = "concierge.indicator"
@@ -36,7 +36,7 @@ class ConciergeIndicator(models.Model):
         required=True,
         help="Technical code, lowercase letters, digits and underscores. A "
         "computed indicator is computed by the method "
-        "_compute_indicator_<code> of the indicator values.",
+        "_indicator_<code> of the indicator values.",
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
@@ -103,7 +103,7 @@ class ConciergeIndicator(models.Model):
                     )
                 )
             if indicator.computation == "computed" and not hasattr(
-                values_model, indicator._compute_method_name()
+                values_model, indicator._method_name()
             ):
                 raise ValidationError(
                     self.env._(
@@ -122,9 +122,10 @@ class ConciergeIndicator(models.Model):
         for indicator in self:
             indicator.value_count = counts.get(indicator.id, 0)
 
-    def _compute_method_name(self):
+    def _method_name(self):
+        """The method of the indicator values that computes this one."""
         self.ensure_one()
-        return "_compute_indicator_%s" % self.code
+        return "_indicator_%s" % self.code
 
     @api.model
     def _aggregate_values(self, values, aggregation):
@@ -199,10 +200,10 @@ class ConciergeIndicator(models.Model):
             )
             if sites and not company_sites:
                 continue
-            results = Value.with_company(company)._prepare_indicator_results(
+            results = Value.with_company(company)._evaluate_indicator(
                 self, date_from, date_to, company_sites
             )
-            total = Value._indicator_total(results)
+            total = Value._results_total(results)
             if total is not None:
                 figures.append(total)
         if not figures:

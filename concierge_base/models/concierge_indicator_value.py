@@ -3,11 +3,13 @@
 import contextvars
 import logging
 from contextlib import contextmanager
+from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import date_utils
 
 from ..utils import create_money_key, refuse_duplicate
@@ -50,7 +52,7 @@ class ConciergeIndicatorValue(models.Model):
     ``last``: how a quarter, a year or a test phase is made from months);
     for a computed one, add to this model::
 
-        def _compute_indicator_<code>(self, date_from, date_to, sites):
+        def _indicator_<code>(self, date_from, date_to, sites):
             # return {site_id: value, False: value, "total": value} for the
             # records of [date_from, date_to] (dates, a month or longer) in
             # self.env.company:
@@ -63,7 +65,11 @@ class ConciergeIndicatorValue(models.Model):
             #   served at two sites counts once in the total), and alone for
             #   an indicator kept for the whole company only;
             # - one _read_group or query per key kind, none per site
-            #   (_indicator_read_group does it).
+            #   (_read_group_per_site does it, as digest's
+            #   _calculate_company_based_kpi does for its KPIs).
+
+    The model looks the method up by the indicator's code: its other methods
+    never start with ``_indicator_``.
 
     ``_recompute_period(period, indicators=None)`` stores the result for the
     current company: one value per (indicator, period, scope, site), scope
@@ -338,7 +344,7 @@ class ConciergeIndicatorValue(models.Model):
     # computation
     # ------------------------------------------------------------------
     @api.model
-    def _indicator_sites(self, sites):
+    def _sites_or_all(self, sites):
         """All the sites of the current company when ``sites`` is empty.
 
         Not for restricting a computation: with no site asked for, an
@@ -353,17 +359,51 @@ class ConciergeIndicatorValue(models.Model):
         )
 
     @api.model
-    def _indicator_read_group(
-        self, model, domain, aggregate, sites, site_field="site_id", total=False
+    def _per_site_domain(
+        self,
+        model,
+        date_from,
+        date_to,
+        sites,
+        date_field="date",
+        company_field="company_id",
+        site_field="site_id",
+        additional_domain=None,
     ):
-        """The result of an indicator from one grouped query per site (and
-        one more for the total when ``total``): {site_id or False: value,
-        "total": value}. ``model`` is a model (recordset) to read, ``domain``
-        its records of the month in the current company; with ``sites``,
-        only their records count."""
-        domain = list(domain)
+        """The records of ``model`` an indicator counts: those of the
+        current company (``company_field``; None when ``additional_domain``
+        says which), whose ``date_field`` falls in [date_from, date_to] (the
+        whole days for a datetime; None when ``additional_domain`` holds the
+        dates), of ``sites`` when given."""
+        domain = []
+        if company_field:
+            domain.append((company_field, "=", self.env.company.id))
+        if date_field:
+            start, end = date_from, date_to
+            if model._fields[date_field].type == "datetime":
+                start = datetime.combine(date_from, time.min)
+                end = datetime.combine(date_to, time.max)
+            domain += [(date_field, ">=", start), (date_field, "<=", end)]
+        if additional_domain:
+            domain = expression.AND([domain, additional_domain])
         if sites:
-            domain.append((site_field, "in", sites.ids))
+            domain = expression.AND([domain, [(site_field, "in", sites.ids)]])
+        return domain
+
+    @api.model
+    def _read_group_per_site(
+        self, model, aggregate, date_from, date_to, sites, total=False, **domain_args
+    ):
+        """The result of an indicator counted on ``model`` (a recordset),
+        as digest's ``_calculate_company_based_kpi`` does for its KPIs:
+        {site_id or False: value, "total": value} from one grouped query per
+        site, and one more for the total when ``total`` (distinct counts,
+        averages). ``aggregate`` is a ``_read_group`` aggregate
+        (``"__count"``, ``"hours:sum"``, ``"partner_id:count_distinct"``);
+        ``domain_args`` go to ``_per_site_domain`` (``date_field``,
+        ``company_field``, ``site_field``, ``additional_domain``)."""
+        site_field = domain_args.get("site_field", "site_id")
+        domain = self._per_site_domain(model, date_from, date_to, sites, **domain_args)
         groups = model._read_group(domain, [site_field], [aggregate])
         results = {site.id or False: value for site, value in groups}
         if total and results:
@@ -371,10 +411,10 @@ class ConciergeIndicatorValue(models.Model):
         return results
 
     @api.model
-    def _prepare_indicator_results(self, indicator, date_from, date_to, sites):
+    def _evaluate_indicator(self, indicator, date_from, date_to, sites):
         """Call the method of a computed indicator: {site_id or False: value,
         "total": value} (see the model's docstring)."""
-        method = getattr(self, indicator._compute_method_name())
+        method = getattr(self, indicator._method_name())
         results = method(date_from, date_to, sites) or {}
         normalized = {}
         for key, value in results.items():
@@ -386,7 +426,7 @@ class ConciergeIndicatorValue(models.Model):
         return normalized
 
     @api.model
-    def _indicator_total(self, results):
+    def _results_total(self, results):
         """The figure of the whole result: its "total", else the sum of its
         values, or None when it is empty."""
         if "total" in results:
@@ -396,7 +436,7 @@ class ConciergeIndicatorValue(models.Model):
         return sum(results.values())
 
     @api.model
-    def _indicator_scoped_results(self, results):
+    def _scoped_results(self, results):
         """{(scope, site_id or False): value} of a normalized result: one value
         per site, one for the records without a site, one for the company."""
         scoped = {}
@@ -404,7 +444,7 @@ class ConciergeIndicatorValue(models.Model):
             if key == "total":
                 continue
             scoped[("site", key) if key else ("no_site", False)] = value
-        total = self._indicator_total(results)
+        total = self._results_total(results)
         if total is not None:
             scoped[("company", False)] = total
         return scoped
@@ -441,10 +481,8 @@ class ConciergeIndicatorValue(models.Model):
             computed = [
                 (
                     indicator,
-                    self._indicator_scoped_results(
-                        self._prepare_indicator_results(
-                            indicator, date_from, date_to, sites
-                        )
+                    self._scoped_results(
+                        self._evaluate_indicator(indicator, date_from, date_to, sites)
                     ),
                 )
                 for indicator in indicators
@@ -537,12 +575,20 @@ class ConciergeIndicatorValue(models.Model):
     # ------------------------------------------------------------------
     # indicators of concierge_base
     # ------------------------------------------------------------------
-    def _compute_indicator_beneficiaries(self, date_from, date_to, sites):
+    def _indicator_beneficiaries(self, date_from, date_to, sites):
         """Beneficiaries registered at the end of the month, per home site;
         those without a home site under no site."""
-        return self._indicator_read_group(
+        return self._read_group_per_site(
             self.env["res.partner"],
-            [
+            "__count",
+            date_from,
+            date_to,
+            sites,
+            # shared partners count too; registered by the end of the month
+            date_field=None,
+            company_field=None,
+            site_field="concierge_site_id",
+            additional_domain=[
                 ("concierge_beneficiary_type", "!=", False),
                 "|",
                 ("company_id", "=", False),
@@ -552,9 +598,6 @@ class ConciergeIndicatorValue(models.Model):
                 ("concierge_site_id.company_id", "=", self.env.company.id),
                 ("create_date", "<", date_to + relativedelta(days=1)),
             ],
-            "__count",
-            sites,
-            site_field="concierge_site_id",
         )
 
     def _funding_mix_of(self, date_from, date_to, sites=None):
@@ -593,7 +636,7 @@ class ConciergeIndicatorValue(models.Model):
                 tuple(sites.ids) if sites else "all",
             ),
             lambda: self.env["concierge.funding.mix.compute"]._get_mix_totals_per_site(
-                date_from, date_to, self._indicator_sites(sites)
+                date_from, date_to, self._sites_or_all(sites)
             ),
         )
 
@@ -606,7 +649,7 @@ class ConciergeIndicatorValue(models.Model):
             for source, amount in self._funding_mix_of(date_from, date_to).items()
         }
 
-    def _compute_funding_mix_source(self, source, date_from, date_to, sites):
+    def _funding_mix_source_results(self, source, date_from, date_to, sites):
         """The amounts of one source of the funding mix (the indicators
         ``funding_mix_<source>``): for each site (its analytic account; the
         grants of its agreements, shared between their sites), for the
@@ -628,21 +671,21 @@ class ConciergeIndicatorValue(models.Model):
             results["total"] = total
         return results
 
-    def _compute_indicator_funding_mix_market_sales(self, date_from, date_to, sites):
+    def _indicator_funding_mix_market_sales(self, date_from, date_to, sites):
         """Market sales of the month (desk, shop, services sold)."""
-        return self._compute_funding_mix_source(
+        return self._funding_mix_source_results(
             "market_sales", date_from, date_to, sites
         )
 
-    def _compute_indicator_funding_mix_public_grants(self, date_from, date_to, sites):
+    def _indicator_funding_mix_public_grants(self, date_from, date_to, sites):
         """Public grants received during the month."""
-        return self._compute_funding_mix_source(
+        return self._funding_mix_source_results(
             "public_grants", date_from, date_to, sites
         )
 
-    def _compute_indicator_funding_mix_private_grants(self, date_from, date_to, sites):
+    def _indicator_funding_mix_private_grants(self, date_from, date_to, sites):
         """Private grants and sponsorship received during the month."""
-        return self._compute_funding_mix_source(
+        return self._funding_mix_source_results(
             "private_grants", date_from, date_to, sites
         )
 
@@ -656,7 +699,7 @@ class ConciergeIndicatorValue(models.Model):
             return None
         return 100.0 * totals[source] / total
 
-    def _compute_funding_share(self, source, date_from, date_to, sites):
+    def _funding_share_results(self, source, date_from, date_to, sites):
         """The share of one source in the funding mix of the period: for
         each site (its own revenue and grants), for what belongs to no site
         (key False), and for the whole (the company, or ``sites``
@@ -681,17 +724,17 @@ class ConciergeIndicatorValue(models.Model):
             results["total"] = share
         return results
 
-    def _compute_indicator_public_funding_share(self, date_from, date_to, sites):
+    def _indicator_public_funding_share(self, date_from, date_to, sites):
         """Public grants received, in % of the revenue and grants of the
         period, per site and for the whole conciergerie."""
-        return self._compute_funding_share("public_grants", date_from, date_to, sites)
+        return self._funding_share_results("public_grants", date_from, date_to, sites)
 
-    def _compute_indicator_private_funding_share(self, date_from, date_to, sites):
+    def _indicator_private_funding_share(self, date_from, date_to, sites):
         """Private grants and sponsorship received, in % of the revenue and
         grants of the period, per site and for the whole conciergerie."""
-        return self._compute_funding_share("private_grants", date_from, date_to, sites)
+        return self._funding_share_results("private_grants", date_from, date_to, sites)
 
-    def _compute_indicator_funding_received_rate(self, date_from, date_to, sites):
+    def _indicator_funding_received_rate(self, date_from, date_to, sites):
         """Money received by the end of the month, in % of the installments
         due by then (signed and closed agreements)."""
         installments = self.env["concierge.funding.installment"].search(
@@ -711,7 +754,7 @@ class ConciergeIndicatorValue(models.Model):
         )
         return {"total": 100.0 * received / expected}
 
-    def _compute_indicator_active_agreements(self, date_from, date_to, sites):
+    def _indicator_active_agreements(self, date_from, date_to, sites):
         """Signed or closed agreements running during the month (or the
         longer period asked), for the whole conciergerie."""
         count = self.env["concierge.funding.agreement"].search_count(

@@ -6,10 +6,10 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common import ConciergeCase, RollbackRaisesMixin
+from .common import ConciergeCase
 
 
-class FundingCase(RollbackRaisesMixin, ConciergeCase):
+class FundingCase(ConciergeCase):
     """Funders, agreements and the accounting that pays them."""
 
     @classmethod

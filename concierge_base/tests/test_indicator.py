@@ -9,7 +9,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import ConciergeCase, RollbackRaisesMixin
+from .common import ConciergeCase
 
 # beneficiaries count by creation date: work on the current month
 PERIOD = date.today().replace(day=1)
@@ -19,7 +19,7 @@ MANUAL = date(2024, 10, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestIndicator(RollbackRaisesMixin, ConciergeCase):
+class TestIndicator(ConciergeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -56,7 +56,7 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
         """Give the values' model a test indicator method returning results."""
         return patch.object(
             type(self.Value),
-            "_compute_indicator_test_counter",
+            "_indicator_test_counter",
             lambda self, date_from, date_to, sites: dict(results),
             create=True,
         )
@@ -296,9 +296,7 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
 
         indicators = {}
         for rule in ("sum", "avg", "distinct", "ratio", "last"):
-            setattr(
-                type(self.Value), "_compute_indicator_test_people_%s" % rule, people
-            )
+            setattr(type(self.Value), "_indicator_test_people_%s" % rule, people)
         try:
             for rule in ("sum", "avg", "distinct", "ratio", "last"):
                 indicators[rule] = self.env["concierge.indicator"].create(
@@ -361,7 +359,7 @@ class TestIndicator(RollbackRaisesMixin, ConciergeCase):
             )
         finally:
             for rule in ("sum", "avg", "distinct", "ratio", "last"):
-                delattr(type(self.Value), "_compute_indicator_test_people_%s" % rule)
+                delattr(type(self.Value), "_indicator_test_people_%s" % rule)
 
     def test_value_scope_and_distinct_rules_checked(self):
         with self.assertRaisesRegex(ValidationError, "entered by hand"):

@@ -7,7 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from ..input_checks import plausible_phone, valid_email
-from .common import ConciergeCase, RollbackRaisesMixin
+from .common import ConciergeCase
 
 # French and international numbers as people type them: all accepted
 GOOD_PHONES = (
@@ -44,7 +44,7 @@ BAD_EMAILS = (
 
 
 @tagged("post_install", "-at_install")
-class TestInput(RollbackRaisesMixin, ConciergeCase):
+class TestInput(ConciergeCase):
     """What a concierge types on sites, contacts and budgets is checked."""
 
     def test_helpers(self):

@@ -8,12 +8,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import ConciergeCase, RollbackRaisesMixin
+from .common import ConciergeCase
 
 REPORT = "concierge_base.action_report_concierge_privacy_export"
 
 
-class PrivacyCase(RollbackRaisesMixin, ConciergeCase):
+class PrivacyCase(ConciergeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -6,11 +6,11 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import ConciergeCase, RollbackRaisesMixin
+from .common import ConciergeCase
 
 
 @tagged("post_install", "-at_install")
-class TestTestPhase(RollbackRaisesMixin, ConciergeCase):
+class TestTestPhase(ConciergeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -331,7 +331,7 @@ class TestTestPhase(RollbackRaisesMixin, ConciergeCase):
                 return {}
             return {"total": 2}
 
-        type(Value)._compute_indicator_test_persons = persons
+        type(Value)._indicator_test_persons = persons
         try:
             indicator = self.env["concierge.indicator"].create(
                 {
@@ -352,4 +352,4 @@ class TestTestPhase(RollbackRaisesMixin, ConciergeCase):
             criterion.aggregation = "sum"
             self.assertEqual((criterion.value, criterion.result), (12.0, "met"))
         finally:
-            del type(Value)._compute_indicator_test_persons
+            del type(Value)._indicator_test_persons

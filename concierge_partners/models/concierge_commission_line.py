@@ -444,14 +444,14 @@ class ConciergeCommissionLine(models.Model):
             if rule.compute_type != "tiers":
                 target_base, target_quantity, done = target
                 vals["commission_amount"] = rule.currency_id.round(
-                    rule._compute_commission(target_base, target_quantity) - done
+                    rule._commission_amount(target_base, target_quantity) - done
                 )
                 continue
             key = (
                 rule.id,
                 period_bounds(vals["date"], rule.agreement_id.settlement_period),
             )
-            vals["commission_amount"] = rule._compute_commission(
+            vals["commission_amount"] = rule._commission_amount(
                 vals["base_amount"], vals["quantity"], volumes[key]
             )
             volumes[key] += vals["base_amount"]

@@ -144,7 +144,7 @@ class ConciergeCommissionRule(models.Model):
                 total += part * tier.percent / 100
         return total
 
-    def _compute_commission(self, base, quantity, volume_before=0.0):
+    def _commission_amount(self, base, quantity, volume_before=0.0):
         """Commission of a sale of ``base`` (signed, company currency) for
         ``quantity`` units; ``volume_before`` is the volume of the rule
         already counted in the same period (tiers only)."""

@@ -244,7 +244,7 @@ class ConciergeCommissionSettlement(models.Model):
             totals.setdefault((settlement.id, mode), {})[site] = amount
         return totals
 
-    def _commission_distribution(self, context):
+    def _commission_distribution(self, lookups):
         """The analytic distribution of the commission line of the document:
         the commission of each site (lines sold at a site or for a
         beneficiary of a site) on that site's analytic account, so that the
@@ -258,7 +258,7 @@ class ConciergeCommissionSettlement(models.Model):
         )
         by_site = {}
         for mode in modes:
-            for site, amount in context["site_totals"].get((self.id, mode), {}).items():
+            for site, amount in lookups["site_totals"].get((self.id, mode), {}).items():
                 by_site[site] = by_site.get(site, 0.0) + amount
         total = sum(by_site.values())
         if self.currency_id.is_zero(total):
@@ -529,11 +529,11 @@ class ConciergeCommissionSettlement(models.Model):
         (self - to_invoice).write({"state": "reconciled"})
         if not to_invoice:
             return self.env["account.move"]
-        context = to_invoice._prepare_document_context()
+        lookups = to_invoice._document_lookups()
         moves = (
             self.env["account.move"]
             .with_context(default_company_id=False, mail_create_nolog=True)
-            .create([s._prepare_move_vals(context) for s in to_invoice])
+            .create([s._prepare_move_vals(lookups) for s in to_invoice])
         )
         # Without the creation context: posting and later steps log as usual.
         moves = self.env["account.move"].browse(moves.ids)
@@ -551,7 +551,7 @@ class ConciergeCommissionSettlement(models.Model):
         )
         return moves
 
-    def _prepare_document_context(self):
+    def _document_lookups(self):
         """What every document of these settlements shares, read once: the
         commission and collected products, the commission income account, the
         sale and purchase journal of each company, and whether any analytic
@@ -588,21 +588,21 @@ class ConciergeCommissionSettlement(models.Model):
             "journals": journals,
         }
 
-    def _prepare_move_vals(self, context=None):
+    def _prepare_move_vals(self, lookups=None):
         self.ensure_one()
-        context = context or self._prepare_document_context()
+        lookups = lookups or self._document_lookups()
         amount = self.amount_due
         sign = 1 if amount > 0 else -1
         if self.commission_model in INVOICE_MODELS:
             move_type = "out_invoice" if sign > 0 else "out_refund"
             journal_type = "sale"
-            lines = [Command.create(self._prepare_commission_line_vals(sign, context))]
+            lines = [Command.create(self._prepare_commission_line_vals(sign, lookups))]
         else:
             move_type = "in_invoice" if sign > 0 else "in_refund"
             journal_type = "purchase"
             lines = [
                 Command.create(vals)
-                for vals in self._prepare_bill_lines_vals(sign, context)
+                for vals in self._prepare_bill_lines_vals(sign, lookups)
             ]
         vals = {
             "move_type": move_type,
@@ -616,10 +616,10 @@ class ConciergeCommissionSettlement(models.Model):
             "narration": self._period_label(),
             "invoice_line_ids": lines,
         }
-        journal = context["journals"].get((self.company_id.id, journal_type))
+        journal = lookups["journals"].get((self.company_id.id, journal_type))
         if journal:
             vals["journal_id"] = journal.id
-        if context["no_analytic_model"]:
+        if lookups["no_analytic_model"]:
             for __, __, line_vals in lines:
                 line_vals.setdefault("analytic_distribution", False)
         return vals
@@ -633,28 +633,28 @@ class ConciergeCommissionSettlement(models.Model):
             end=self.date_to,
         )
 
-    def _prepare_bill_lines_vals(self, sign, context):
+    def _prepare_bill_lines_vals(self, sign, lookups):
         """Lines of the vendor bill of the provider. Sales in the provider's
         name: what was collected clears the third-party account (467) and
         the commission is revenue (708200). Sales in the conciergerie's own
         name: one purchase line, the provider's share."""
         self.ensure_one()
         empty = (0, 0.0, 0.0, 0.0)
-        agent = context["mode_totals"].get((self.id, "agent"), empty)
-        own = context["mode_totals"].get((self.id, "own_name"), empty)
+        agent = lookups["mode_totals"].get((self.id, "agent"), empty)
+        own = lookups["mode_totals"].get((self.id, "own_name"), empty)
         currency = self.currency_id
         lines = []
         if not currency.is_zero(agent[2]) or not currency.is_zero(agent[3]):
-            collected = self._prepare_collected_line_vals(sign, context)
+            collected = self._prepare_collected_line_vals(sign, lookups)
             collected["price_unit"] = sign * agent[2]
-            collected["account_id"] = context["third_party"][self.company_id.id].id
-            commission = self._prepare_commission_line_vals(-sign, context)
+            collected["account_id"] = lookups["third_party"][self.company_id.id].id
+            commission = self._prepare_commission_line_vals(-sign, lookups)
             commission["price_unit"] = -sign * agent[3]
             lines += [collected, commission]
         if not currency.is_zero(own[2] - own[3]):
             lines.append(
                 {
-                    "product_id": context["collected"].id,
+                    "product_id": lookups["collected"].id,
                     "name": self.env._(
                         "Your share of the sales from %(start)s to %(end)s",
                         start=self.date_from,
@@ -667,10 +667,10 @@ class ConciergeCommissionSettlement(models.Model):
             )
         return lines
 
-    def _prepare_commission_line_vals(self, sign, context=None):
+    def _prepare_commission_line_vals(self, sign, lookups=None):
         self.ensure_one()
-        context = context or self._prepare_document_context()
-        product = context["commission"]
+        lookups = lookups or self._document_lookups()
+        product = lookups["commission"]
         vals = {
             "product_id": product.id,
             "name": self.env._(
@@ -691,17 +691,17 @@ class ConciergeCommissionSettlement(models.Model):
             ]
         else:
             vals["tax_ids"] = [Command.clear()]
-        vals["account_id"] = context["commission_income"][self.company_id.id].id
-        distribution = self._commission_distribution(context)
+        vals["account_id"] = lookups["commission_income"][self.company_id.id].id
+        distribution = self._commission_distribution(lookups)
         if distribution:
             vals["analytic_distribution"] = distribution
         return vals
 
-    def _prepare_collected_line_vals(self, sign, context=None):
+    def _prepare_collected_line_vals(self, sign, lookups=None):
         self.ensure_one()
-        context = context or self._prepare_document_context()
+        lookups = lookups or self._document_lookups()
         return {
-            "product_id": context["collected"].id,
+            "product_id": lookups["collected"].id,
             "name": self.env._(
                 "Sales collected on your behalf from %(start)s to %(end)s",
                 start=self.date_from,

@@ -4,49 +4,48 @@ from odoo import models
 
 
 class ConciergeIndicatorValue(models.Model):
+    """Indicators on the commission lines of the period, per home site of
+    the customers: lines of customers without a home site count under no
+    site, and in the total."""
+
     _inherit = "concierge.indicator.value"
 
-    def _commission_line_groups(
-        self, date_from, date_to, sites, aggregate, total=False
-    ):
-        """One grouped query on the commission lines of the period, per home
-        site of the customers (two with the total). Lines of customers
-        without a home site count under no site, and in the total."""
-        return self._indicator_read_group(
-            self.env["concierge.commission.line"],
-            [
-                ("company_id", "=", self.env.company.id),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
-            ],
-            aggregate,
-            sites,
-            total=total,
-        )
-
-    def _compute_indicator_local_spend(self, date_from, date_to, sites):
+    def _indicator_local_spend(self, date_from, date_to, sites):
         """What sales bring to local providers (excl. tax): the whole sale
         when it is the provider's (referral, sale in the provider's name),
         the provider's share when the conciergerie sells in its own name."""
-        return self._commission_line_groups(
-            date_from, date_to, sites, "local_spend_amount:sum"
+        return self._read_group_per_site(
+            self.env["concierge.commission.line"],
+            "local_spend_amount:sum",
+            date_from,
+            date_to,
+            sites,
         )
 
-    def _compute_indicator_commission_revenue(self, date_from, date_to, sites):
+    def _indicator_commission_revenue(self, date_from, date_to, sites):
         """Commissions earned from local providers."""
-        return self._commission_line_groups(
-            date_from, date_to, sites, "commission_amount:sum"
+        return self._read_group_per_site(
+            self.env["concierge.commission.line"],
+            "commission_amount:sum",
+            date_from,
+            date_to,
+            sites,
         )
 
-    def _compute_indicator_active_providers(self, date_from, date_to, sites):
+    def _indicator_active_providers(self, date_from, date_to, sites):
         """Distinct providers with at least one sale in the period; one
         selling at two sites counts once in the total."""
-        return self._commission_line_groups(
-            date_from, date_to, sites, "provider_id:count_distinct", total=True
+        return self._read_group_per_site(
+            self.env["concierge.commission.line"],
+            "provider_id:count_distinct",
+            date_from,
+            date_to,
+            sites,
+            total=True,
         )
 
-    def _compute_indicator_funding_mix_commissions(self, date_from, date_to, sites):
+    def _indicator_funding_mix_commissions(self, date_from, date_to, sites):
         """Commissions in the funding mix of the month."""
-        return self._compute_funding_mix_source(
+        return self._funding_mix_source_results(
             "commissions", date_from, date_to, sites
         )

@@ -1,6 +1,5 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from contextlib import contextmanager
 
 from odoo import Command, fields
 
@@ -46,13 +45,6 @@ class CommissionCase(ConciergeCase):
         cls.Line = cls.env["concierge.commission.line"]
         cls.Settlement = cls.env["concierge.commission.settlement"]
         cls.date = fields.Date.to_date("2026-03-10")
-
-    @contextmanager
-    def assertRaisesMessage(self, exception, regex):
-        """assertRaisesRegex that rolls back what the failed call wrote."""
-        with self.assertRaises(exception) as caught:
-            yield caught
-        self.assertRegex(str(caught.exception), regex)
 
     @classmethod
     def _create_product(cls, name, price, provider, category):

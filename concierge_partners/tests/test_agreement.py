@@ -10,16 +10,16 @@ from .common import CommissionCase
 @tagged("post_install", "-at_install")
 class TestAgreement(CommissionCase):
     def test_rate_outside_0_100_refused(self):
-        with self.assertRaisesMessage(ValidationError, "between 0 and 100"):
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
             self._create_agreement(rules=[{"scope": "all", "percent": 120.0}])
-        with self.assertRaisesMessage(ValidationError, "between 0 and 100"):
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
             self._create_agreement(rules=[{"scope": "all", "percent": -1.0}])
         agreement = self._create_agreement(rules=[{"scope": "all", "percent": 100.0}])
-        with self.assertRaisesMessage(ValidationError, "between 0 and 100"):
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
             agreement.rule_ids.percent = 100.5
 
     def test_end_before_start_refused(self):
-        with self.assertRaisesMessage(ValidationError, "ends before it starts"):
+        with self.assertRaisesRegex(ValidationError, "ends before it starts"):
             self._create_agreement(date_start="2026-03-01", date_end="2026-02-28")
         agreement = self._create_agreement(
             date_start="2026-03-01", date_end="2026-03-01"
@@ -28,7 +28,7 @@ class TestAgreement(CommissionCase):
 
     def test_overlapping_agreements_refused(self):
         self._create_agreement(date_start="2026-01-01", date_end="2026-06-30")
-        with self.assertRaisesMessage(ValidationError, "valid at the same time"):
+        with self.assertRaisesRegex(ValidationError, "valid at the same time"):
             self._create_agreement(date_start="2026-06-30")
         # The day after: no overlap.
         later = self._create_agreement(date_start="2026-07-01")
@@ -46,7 +46,7 @@ class TestAgreement(CommissionCase):
             ],
         )
         # ...until a rule on an overlapping scope is added.
-        with self.assertRaisesMessage(ValidationError, "valid at the same time"):
+        with self.assertRaisesRegex(ValidationError, "valid at the same time"):
             product_rule.rule_ids = [Command.create({"scope": "all", "percent": 3})]
         # An archived agreement does not count.
         product_rule.active = False
@@ -61,7 +61,7 @@ class TestAgreement(CommissionCase):
                 }
             ],
         )
-        with self.assertRaisesMessage(ValidationError, "valid at the same time"):
+        with self.assertRaisesRegex(ValidationError, "valid at the same time"):
             product_rule.active = True
 
     def test_other_provider_does_not_overlap(self):
@@ -83,11 +83,11 @@ class TestAgreement(CommissionCase):
         self.assertEqual(len(agreements.rule_ids), 2)
 
     def test_scope_needs_its_target(self):
-        with self.assertRaisesMessage(ValidationError, "category of a category rule"):
+        with self.assertRaisesRegex(ValidationError, "category of a category rule"):
             self._create_agreement(rules=[{"scope": "category", "percent": 5}])
-        with self.assertRaisesMessage(ValidationError, "product of a product rule"):
+        with self.assertRaisesRegex(ValidationError, "product of a product rule"):
             self._create_agreement(rules=[{"scope": "product", "percent": 5}])
-        with self.assertRaisesMessage(ValidationError, "two rules for the same scope"):
+        with self.assertRaisesRegex(ValidationError, "two rules for the same scope"):
             self._create_agreement(
                 rules=[{"scope": "all", "percent": 5}, {"scope": "all", "percent": 6}]
             )
@@ -104,34 +104,34 @@ class TestAgreement(CommissionCase):
         )
 
     def test_tiers_overlap_or_gap_refused(self):
-        with self.assertRaisesMessage(ValidationError, "overlap"):
+        with self.assertRaisesRegex(ValidationError, "overlap"):
             self._tier_rule(
                 [
                     {"amount_from": 0, "amount_to": 1000, "percent": 10},
                     {"amount_from": 900, "percent": 5},
                 ]
             )
-        with self.assertRaisesMessage(ValidationError, "gap"):
+        with self.assertRaisesRegex(ValidationError, "gap"):
             self._tier_rule(
                 [
                     {"amount_from": 0, "amount_to": 1000, "percent": 10},
                     {"amount_from": 1100, "percent": 5},
                 ]
             )
-        with self.assertRaisesMessage(ValidationError, "gap"):
+        with self.assertRaisesRegex(ValidationError, "gap"):
             self._tier_rule([{"amount_from": 100, "percent": 10}])
-        with self.assertRaisesMessage(ValidationError, "gap"):
+        with self.assertRaisesRegex(ValidationError, "gap"):
             self._tier_rule([{"amount_from": 0, "amount_to": 1000, "percent": 10}])
-        with self.assertRaisesMessage(ValidationError, "Only the last tier"):
+        with self.assertRaisesRegex(ValidationError, "Only the last tier"):
             self._tier_rule(
                 [
                     {"amount_from": 0, "percent": 10},
                     {"amount_from": 0, "amount_to": 500, "percent": 5},
                 ]
             )
-        with self.assertRaisesMessage(ValidationError, "at least one tier"):
+        with self.assertRaisesRegex(ValidationError, "at least one tier"):
             self._tier_rule([])
-        with self.assertRaisesMessage(ValidationError, "between 0 and 100"):
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
             self._tier_rule([{"amount_from": 0, "percent": 101}])
 
     def test_tiers_cumulated_at_boundaries(self):
@@ -149,8 +149,8 @@ class TestAgreement(CommissionCase):
         self.assertAlmostEqual(rule._cumulated_commission(5000), 300)
         self.assertAlmostEqual(rule._cumulated_commission(6000), 320)
         # A sale across a boundary pays each rate on its part.
-        self.assertEqual(rule._compute_commission(200, 1, volume_before=900), 15.0)
-        self.assertEqual(rule._compute_commission(-200, -1, volume_before=1100), -15.0)
+        self.assertEqual(rule._commission_amount(200, 1, volume_before=900), 15.0)
+        self.assertEqual(rule._commission_amount(-200, -1, volume_before=1100), -15.0)
 
     def test_rule_priority(self):
         agreement = self._create_agreement(
@@ -172,9 +172,9 @@ class TestAgreement(CommissionCase):
     def test_agreement_or_rule_with_lines_not_deleted(self):
         agreement = self._create_agreement()
         self._invoice([(self.product, 1, 10.0)])
-        with self.assertRaisesMessage(UserError, "archive it instead"):
+        with self.assertRaisesRegex(UserError, "archive it instead"):
             agreement.unlink()
-        with self.assertRaisesMessage(UserError, "start a new one instead"):
+        with self.assertRaisesRegex(UserError, "start a new one instead"):
             agreement.rule_ids.unlink()
         unused = self._create_agreement(provider=self.producer, date_start="2027-01-01")
         unused.unlink()

@@ -105,7 +105,7 @@ class TestConsignment(CommissionCase):
                 (self.producer, locker, self.honey): 3.0,
             },
         )
-        with self.assertRaisesMessage(UserError, "Only 3.0 Miel test"):
+        with self.assertRaisesRegex(UserError, "Only 3.0 Miel test"):
             self.agreement._sell_consignment(
                 self.customer, {self.honey: 4}, site=locker
             )
@@ -119,8 +119,8 @@ class TestConsignment(CommissionCase):
             self.site.concierge_consignment_location_id.id,
         )
         referral = self._create_agreement()
-        with self.assertRaisesMessage(UserError, "only under a consignment"):
+        with self.assertRaisesRegex(UserError, "only under a consignment"):
             referral._prepare_consignment_receipt_vals()
         self.agreement.consignment_site_id = False
-        with self.assertRaisesMessage(UserError, "the site where the producer"):
+        with self.assertRaisesRegex(UserError, "the site where the producer"):
             self.agreement.action_consignment_receipt()

@@ -40,12 +40,12 @@ class TestIndicator(CommissionCase):
         self._invoice([(self.product, 3, 10.0)])
         Value = self.env["concierge.indicator.value"]
         date_from, date_to = self.date.replace(day=1), self.date.replace(day=31)
-        everything = Value._compute_indicator_local_spend(
+        everything = Value._indicator_local_spend(
             date_from, date_to, self.env["concierge.site"]
         )
         self.assertEqual(everything, {False: 30.0})
         self.assertEqual(
-            Value._compute_indicator_local_spend(date_from, date_to, self.site), {}
+            Value._indicator_local_spend(date_from, date_to, self.site), {}
         )
 
     def test_active_providers_distinct_over_the_quarter(self):

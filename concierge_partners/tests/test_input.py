@@ -3,13 +3,11 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.concierge_base.tests.common import RollbackRaisesMixin
-
 from .common import CommissionCase
 
 
 @tagged("post_install", "-at_install")
-class TestInput(RollbackRaisesMixin, CommissionCase):
+class TestInput(CommissionCase):
     """What a concierge types on providers and commission rules is checked
     (the SIRET and its check digit: test_provider)."""
 

@@ -87,7 +87,7 @@ class TestReconciliationExport(CommissionCase):
         self.assertAlmostEqual(total[8], 20.0, places=2)
 
     def test_bad_period_refused(self):
-        with self.assertRaisesMessage(ValidationError, "before its start"):
+        with self.assertRaisesRegex(ValidationError, "before its start"):
             self.env["concierge.commission.export.wizard"].create(
                 {"date_from": "2026-03-31", "date_to": "2026-03-01"}
             )

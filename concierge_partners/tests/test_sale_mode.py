@@ -105,7 +105,7 @@ class TestSaleMode(FrenchCompanyMixin, CommissionCase):
 
     def test_agent_only_for_mandate_or_consignment(self):
         for model in ("referral", "resale"):
-            with self.assertRaisesMessage(ValidationError, "only a mandate or a"):
+            with self.assertRaisesRegex(ValidationError, "only a mandate or a"):
                 self._create_agreement(
                     commission_model=model, concierge_sale_mode="agent"
                 )
@@ -199,7 +199,7 @@ class TestSaleMode(FrenchCompanyMixin, CommissionCase):
             self._items(refund),
             {receivable: (0.0, 15.0), self.third_party: (15.0, 0.0)},
         )
-        spend = self.env["concierge.indicator.value"]._compute_indicator_local_spend(
+        spend = self.env["concierge.indicator.value"]._indicator_local_spend(
             *MONTH, self.env["concierge.site"]
         )
         self.assertEqual(spend, {False: 45.0})
@@ -220,7 +220,7 @@ class TestSaleMode(FrenchCompanyMixin, CommissionCase):
         )
         invoice = self._invoice([(self.basket, 1, 15.0)], date=DAY, post=False)
         invoice.invoice_line_ids.tax_ids = [Command.set(tax.ids)]
-        with self.assertRaisesMessage(UserError, "charges no VAT of its own"):
+        with self.assertRaisesRegex(UserError, "charges no VAT of its own"):
             invoice.action_post()
         self.assertEqual(invoice.state, "draft")
 
@@ -242,7 +242,7 @@ class TestSaleMode(FrenchCompanyMixin, CommissionCase):
 
     def test_company_without_chart_told_what_to_do(self):
         self.assertFalse(self.other_company.chart_template)
-        with self.assertRaisesMessage(UserError, "Install a chart of accounts"):
+        with self.assertRaisesRegex(UserError, "Install a chart of accounts"):
             self.other_company._concierge_third_party_account()
 
     def test_new_company_gets_its_accounts(self):

@@ -72,7 +72,7 @@ class TestSettlement(CommissionCase):
     def test_referral_invoice_to_provider_and_reconciliation(self):
         self._invoice([(self.product, 5, 10.0)])
         settlement = self._settle(providers=self.provider)
-        with self.assertRaisesMessage(UserError, "confirm them first"):
+        with self.assertRaisesRegex(UserError, "confirm them first"):
             settlement._create_documents()
         # buttons answer True (an XML-RPC client gets a value, not a Fault)
         self.assertIs(settlement.action_confirm(), True)
@@ -124,7 +124,7 @@ class TestSettlement(CommissionCase):
         settlement = self._settle(providers=self.provider)
         settlement._confirm()
         settlement._create_documents()
-        with self.assertRaisesMessage(UserError, "confirm them first"):
+        with self.assertRaisesRegex(UserError, "confirm them first"):
             settlement._create_documents()
         self.assertEqual(
             self.env["account.move"].search_count([("ref", "=", settlement.name)]), 1
@@ -135,7 +135,7 @@ class TestSettlement(CommissionCase):
         settlement = self._settle(providers=self.provider)
         settlement._confirm()
         settlement._create_documents()
-        with self.assertRaisesMessage(UserError, "cancel that document first"):
+        with self.assertRaisesRegex(UserError, "cancel that document first"):
             settlement.action_cancel()
         settlement.move_id.button_cancel()
         self.assertIs(settlement.action_cancel(), True)
@@ -157,7 +157,7 @@ class TestSettlement(CommissionCase):
                 "date_to": "2026-05-31",
             }
         )
-        with self.assertRaisesMessage(UserError, "without commission lines"):
+        with self.assertRaisesRegex(UserError, "without commission lines"):
             settlement.action_confirm()
 
     def test_settlement_xlsx_read_back(self):

@@ -6,13 +6,11 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.concierge_base.tests.common import RollbackRaisesMixin
-
 from .common import ServicesCase
 
 
 @tagged("post_install", "-at_install")
-class TestInput(RollbackRaisesMixin, ServicesCase):
+class TestInput(ServicesCase):
     """What a concierge types on requests and settings is checked."""
 
     def test_line_quantity_and_price(self):

@@ -7,15 +7,13 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import date_utils
 
-from odoo.addons.concierge_base.tests.common import RollbackRaisesMixin
-
 from .common import ServicesCase
 
 CODES = ("requests_handled", "beneficiaries_served", "vulnerable_served")
 
 
 @tagged("post_install", "-at_install")
-class TestServicesPrivacy(RollbackRaisesMixin, ServicesCase):
+class TestServicesPrivacy(ServicesCase):
     """The services' part of the export, the anonymisation and the purge:
     requests and custody items; amounts and indicators unchanged."""
 

@@ -14,9 +14,12 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 
-from odoo.addons.concierge_base.tests.common import FrenchCompanyMixin
+from odoo.addons.concierge_base.tests.common import (
+    ConciergeCommon,
+    FrenchCompanyMixin,
+)
 
 MONTH = (date(2026, 3, 1), date(2026, 3, 31))
 QUARTER = (date(2026, 1, 1), date(2026, 3, 31))
@@ -42,7 +45,7 @@ TOTAL = sum(company for company, _a, _b in EXPECTED.values())
 
 
 @tagged("post_install", "-at_install")
-class TestKnownMonth(FrenchCompanyMixin, TransactionCase):
+class TestKnownMonth(FrenchCompanyMixin, ConciergeCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -1,6 +1,5 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from odoo import Command, fields
@@ -99,13 +98,6 @@ class VolunteerCase(ConciergeCase):
                 "concierge_volunteer_skill_ids": [Command.set(cls.skill_desk.ids)],
             }
         )
-
-    @contextmanager
-    def assertRaisesRegex(self, expected_exception, expected_regex, msg=None):
-        """Like unittest's, inside a savepoint rolled back on the error."""
-        with self.assertRaises(expected_exception, msg=msg) as context:
-            yield context
-        self.assertRegex(str(context.exception), expected_regex)
 
     @classmethod
     def _shift(cls, mission=None, start=None, hours=3, capacity=2, **vals):

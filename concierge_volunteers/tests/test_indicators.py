@@ -98,7 +98,7 @@ class TestIndicators(VolunteerCase):
 
     def _compute(self, code, sites=None):
         Value = self.env["concierge.indicator.value"]
-        method = getattr(Value, "_compute_indicator_%s" % code)
+        method = getattr(Value, "_indicator_%s" % code)
         return method(*self.march, sites or self.env["concierge.site"])
 
     def test_volunteer_hours_and_active_volunteers(self):
