@@ -1,7 +1,6 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 from odoo.tools import float_is_zero
 
 
@@ -91,7 +90,6 @@ class ConciergeCommissionLine(models.Model):
         )
         pos_lines = pos_lines.filtered(lambda line: line.id not in done)
         rules = self._pos_rules(pos_lines)
-        self._check_pos_agent_taxes(pos_lines, rules)
         vals_list = [
             self._prepare_pos_line_vals(line, rules[line.id])
             for line in pos_lines
@@ -99,32 +97,6 @@ class ConciergeCommissionLine(models.Model):
         ]
         self._fill_commission(vals_list)
         return self.create(vals_list)
-
-    @api.model
-    def _check_pos_agent_taxes(self, pos_lines, rules):
-        """A sale in a provider's name carries no VAT of the conciergerie
-        (the provider's own VAT is theirs to declare), as on invoices."""
-        for line in pos_lines:
-            rule = rules.get(line.id)
-            if (
-                rule
-                and rule.agreement_id._is_agent()
-                and line.tax_ids_after_fiscal_position
-            ):
-                raise UserError(
-                    self.env._(
-                        "%(product)s is sold in the name of %(provider)s "
-                        "(agreement %(agreement)s): the conciergerie charges no "
-                        "VAT of its own on it, the provider does. Remove the "
-                        "product's taxes, or sell it in the conciergerie's own "
-                        "name on the agreement, then send the order %(order)s "
-                        "again.",
-                        product=line.product_id.display_name,
-                        provider=rule.agreement_id.provider_id.display_name,
-                        agreement=rule.agreement_id.name,
-                        order=line.order_id.pos_reference or line.order_id.name,
-                    )
-                )
 
     @api.model
     def _prepare_pos_line_vals(self, pos_line, rule):
@@ -157,8 +129,12 @@ class ConciergeCommissionLine(models.Model):
             "date": date,
             "ratio": 1.0,
             # sold in the provider's name: the till's closing entry (or the
-            # order's invoice) books it on the third-party account (467)
-            "sale_mode": "agent" if agreement._is_agent() else "own_name",
+            # order's invoice) books it on the third-party account (467); a
+            # line that carried VAT was sold in the conciergerie's own name
+            # (the VAT on the ticket is the conciergerie's, as it was charged)
+            "sale_mode": "agent"
+            if agreement._is_agent() and not pos_line.tax_ids_after_fiscal_position
+            else "own_name",
             "quantity": pos_line.qty,
             "base_amount": base,
             "collected_amount": company.currency_id.round(collected),

@@ -1,6 +1,5 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import PosCase
@@ -211,14 +210,22 @@ class TestPosCommission(PosCase):
             0.0,
         )
 
-    def test_mandate_sale_with_vat_refused(self):
+    def test_mandate_sale_with_vat_is_the_shops_own(self):
         vat = self.env["account.tax"].create(
             {"name": "TVA 20 % test", "amount": 20.0, "type_tax_use": "sale"}
         )
-        __, hem = self._mandate_service(taxes=vat)
+        seamstress, hem = self._mandate_service(taxes=vat)
+        third_party = self.company._concierge_third_party_account()
         session = self._open_session()
-        with self.assertRaisesRegex(UserError, "charges no VAT of its own"):
-            self._sell(session, [(hem, 1)], self.customer)
+        order = self._sell(session, [(hem, 1)], self.customer)
+        # the ticket charged VAT in the conciergerie's name: its own sale
+        [line] = self._lines(order)
+        self.assertEqual(line.provider_id, seamstress)
+        self.assertEqual(line.sale_mode, "own_name")
+        self._close(session)
+        self.assertFalse(
+            session.move_id.line_ids.filtered(lambda aml: aml.account_id == third_party)
+        )
 
     def test_closing_books_lines_in_constant_queries(self):
         """Booking the session's commission lines on its closing entry takes
