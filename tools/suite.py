@@ -260,6 +260,14 @@ class Cluster:
         return args
 
 
+def script_runs(script):
+    """Whether the ``odoo`` script starts (``odoo --version``)."""
+    proc = subprocess.run(
+        [str(script), "--version"], capture_output=True, text=True, check=False
+    )
+    return proc.returncode == 0
+
+
 def odoo_command(cluster, workdir, extra, subcommand=None):
     """The ``odoo`` launcher with the suite on the addons path."""
     # this interpreter's Odoo, never another ``odoo`` found on the PATH
@@ -688,8 +696,11 @@ def cmd_demo(args):
             # Odoo reloads itself (os.execv of its argv) when a request runs
             # past its time limits: started as ``python -m odoo`` it cannot,
             # and the demo stopped. The ``odoo`` script beside this Python can.
+            # A script made by an old setuptools (pkg_resources) may not run
+            # in a virtualenv pip filled (it looks its requirements up by
+            # their old names): then ``python -m odoo``.
             script = Path(sys.executable).with_name("odoo")
-            if script.exists():
+            if script.exists() and script_runs(script):
                 serve[:3] = [str(script)]
             say(
                 f"== Odoo on http://127.0.0.1:{args.port}/web/login"
