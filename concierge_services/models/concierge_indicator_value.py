@@ -15,48 +15,57 @@ VULNERABLE = [
 class ConciergeIndicatorValue(models.Model):
     _inherit = "concierge.indicator.value"
 
-    def _closed_requests(
-        self, aggregate, date_from, date_to, sites, total=False, domain=DONE
-    ):
-        """``aggregate`` of the requests closed in the period, per site."""
+    def _indicator_requests_handled(self, date_from, date_to, sites):
+        """Requests closed in the period."""
         return self._read_group_per_site(
             self.env["concierge.service.request"].sudo(),
-            aggregate,
+            "__count",
             date_from,
             date_to,
             sites,
-            total=total,
             date_field="done_date",
-            additional_domain=domain,
+            additional_domain=DONE,
         )
-
-    def _indicator_requests_handled(self, date_from, date_to, sites):
-        """Requests closed in the period."""
-        return self._closed_requests("__count", date_from, date_to, sites)
 
     def _indicator_beneficiaries_served(self, date_from, date_to, sites):
         """Distinct beneficiaries of the requests closed in the period; one
         served at two sites counts once in the total."""
-        return self._closed_requests(
-            "partner_id:count_distinct", date_from, date_to, sites, total=True
-        )
-
-    def _indicator_vulnerable_served(self, date_from, date_to, sites):
-        """Distinct vulnerable beneficiaries of the requests closed in the
-        period."""
-        return self._closed_requests(
+        return self._read_group_per_site(
+            self.env["concierge.service.request"].sudo(),
             "partner_id:count_distinct",
             date_from,
             date_to,
             sites,
             total=True,
-            domain=DONE + VULNERABLE,
+            date_field="done_date",
+            additional_domain=DONE,
+        )
+
+    def _indicator_vulnerable_served(self, date_from, date_to, sites):
+        """Distinct vulnerable beneficiaries of the requests closed in the
+        period."""
+        return self._read_group_per_site(
+            self.env["concierge.service.request"].sudo(),
+            "partner_id:count_distinct",
+            date_from,
+            date_to,
+            sites,
+            total=True,
+            date_field="done_date",
+            additional_domain=DONE + VULNERABLE,
         )
 
     def _indicator_avg_turnaround(self, date_from, date_to, sites):
         """Average days from the request to its closing."""
-        return self._closed_requests(
-            "turnaround_days:avg", date_from, date_to, sites, total=True
+        return self._read_group_per_site(
+            self.env["concierge.service.request"].sudo(),
+            "turnaround_days:avg",
+            date_from,
+            date_to,
+            sites,
+            total=True,
+            date_field="done_date",
+            additional_domain=DONE,
         )
 
     def _indicator_late_share(self, date_from, date_to, sites):
