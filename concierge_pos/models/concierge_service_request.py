@@ -18,8 +18,9 @@ class ConciergeServiceRequest(models.Model):
         beneficiary's name or phone, the request's reference, or the custody
         ticket scanned on the item's bag. Returns, for XML-RPC and the till,
         a list of dicts: request id and name, beneficiary, state, its sale
-        order (to settle with the till's settle-order flow), the tickets of
-        its ready items and of all its items."""
+        order (to settle with the till's settle-order flow; none when there
+        is nothing to pay at the till, see ``concierge_pos_hand_back``), the
+        tickets of its ready items and of all its items."""
         term = (term or "").strip()
         if not term:
             return []
@@ -37,7 +38,7 @@ class ConciergeServiceRequest(models.Model):
             ]
         domain = expression.AND(
             [
-                [("state", "in", OPEN_STATES), ("sale_order_id", "!=", False)],
+                [("state", "in", OPEN_STATES)],
                 expression.OR(by_term),
             ]
         )
@@ -56,11 +57,48 @@ class ConciergeServiceRequest(models.Model):
             "sale_order_id": self.sale_order_id.id,
             "sale_order_name": self.sale_order_id.name,
             "amount_total": self.sale_order_id.amount_total,
+            "paid_by": self._concierge_pos_paid_by(),
             "ready_tickets": self.custody_item_ids.filtered(
                 lambda item: item.state == "ready"
             ).mapped("name"),
             "tickets": self.custody_item_ids.mapped("name"),
         }
+
+    def _concierge_pos_paid_by(self):
+        """Who pays a request that has no sale order to pay at the till, as
+        the till shows it; empty when the beneficiary pays at the till.
+        Extended by the addons where someone else pays (an employer)."""
+        self.ensure_one()
+        if self.sale_order_id:
+            return ""
+        return self.env._("Nothing to pay at the till")
+
+    def concierge_pos_hand_back(self):
+        """Hand back at the till the ready items of a request that has
+        nothing to pay there (no sale order: a service paid by someone else,
+        an employer's plan): the custody items are returned, their stock
+        leaves the desk, the request closes when complete. A request with a
+        sale order is handed back when its order is paid at the till.
+        Returns what the till shows of the request."""
+        self.ensure_one()
+        if self.sale_order_id:
+            raise UserError(
+                self.env._(
+                    "Request %(request)s is paid at the till: choose it in "
+                    "Requests or scan its ticket, and take the payment of its "
+                    "order; its items are handed back once paid.",
+                    request=self.name,
+                )
+            )
+        if not self.custody_item_ids.filtered(lambda item: item.state == "ready"):
+            raise UserError(
+                self.env._(
+                    "No item of request %(request)s is ready to be handed back.",
+                    request=self.name,
+                )
+            )
+        self.action_hand_back()
+        return self._concierge_pos_values()
 
     @api.model
     def concierge_pos_create_request(self, config_id, partner_id, lines):

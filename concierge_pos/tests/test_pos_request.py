@@ -26,6 +26,7 @@ class TestPosRequest(PosCase):
         self.assertEqual(found["sale_order_id"], request.sale_order_id.id)
         self.assertEqual(found["ready_tickets"], [ticket])
         self.assertEqual(found["amount_total"], 18.0)
+        self.assertEqual(found["paid_by"], "")
         self.assertEqual(Request.concierge_pos_search("T99-99999"), [])
         self.assertEqual(Request.concierge_pos_search("  "), [])
 
@@ -53,6 +54,14 @@ class TestPosRequest(PosCase):
         self.assertFalse(
             self.env["concierge.service.request"].concierge_pos_search(item.name)
         )
+
+    def test_hand_back_without_payment_refused_when_there_is_an_order(self):
+        request = self._ready_request()
+        # the beneficiary pays: the items go back when the order is paid
+        with self.assertRaisesRegex(UserError, "is paid at the till"):
+            request.concierge_pos_hand_back()
+        self.assertEqual(request.custody_item_ids.state, "ready")
+        self.assertEqual(request.state, "ready")
 
     def test_request_taken_at_the_till(self):
         Request = self.env["concierge.service.request"]

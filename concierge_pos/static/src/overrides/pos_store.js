@@ -44,14 +44,44 @@ patch(PosStore.prototype, {
         return true;
     },
 
-    /** Settle the request of a scanned custody ticket; false when none. */
+    /**
+     * A request chosen at the till: its sale order goes on the order to be
+     * paid, or, with nothing to pay at the till (an employer's plan pays),
+     * its ready items are handed back at once.
+     */
+    async conciergeTakeRequest(result) {
+        if (result.sale_order_id) {
+            return await this.conciergeSettleRequest(result);
+        }
+        return await this.conciergeHandBackRequest(result);
+    },
+
+    /** Hand back the ready items of a request with nothing to pay here. */
+    async conciergeHandBackRequest(result) {
+        const handedBack = await this.data.call(
+            "concierge.service.request",
+            "concierge_pos_hand_back",
+            [[result.id]]
+        );
+        this.notification.add(
+            _t("Request %(request)s: %(tickets)s handed back. %(paidBy)s.", {
+                request: handedBack.name,
+                tickets: result.ready_tickets.join(", "),
+                paidBy: result.paid_by,
+            }),
+            { type: "success" }
+        );
+        return true;
+    },
+
+    /** Take the request of a scanned custody ticket; false when none. */
     async conciergeSettleTicket(ticket) {
         const results = await this.conciergeSearchRequests(ticket);
         const match = results.find((result) => result.tickets.includes(ticket));
         if (!match) {
             return false;
         }
-        return await this.conciergeSettleRequest(match);
+        return await this.conciergeTakeRequest(match);
     },
 
     /**
@@ -94,15 +124,15 @@ patch(PosStore.prototype, {
                 { webPrintFallback: true }
             );
         }
-        this.notification.add(
-            result.custody_tickets.length
-                ? _t("Request %(request)s taken: %(count)s ticket(s) printed.", {
-                      request: result.name,
-                      count: result.custody_tickets.length,
-                  })
-                : _t("Request %s taken.", result.name),
-            { type: "success" }
-        );
+        const taken = result.custody_tickets.length
+            ? _t("Request %(request)s taken: %(count)s ticket(s) printed.", {
+                  request: result.name,
+                  count: result.custody_tickets.length,
+              })
+            : _t("Request %s taken.", result.name);
+        this.notification.add(result.paid_by ? `${taken} ${result.paid_by}.` : taken, {
+            type: "success",
+        });
         return result;
     },
 });

@@ -9,7 +9,8 @@ import { usePos } from "@point_of_sale/app/store/pos_hook";
  * The open requests of a beneficiary, found at the till by name, phone,
  * request reference or custody ticket; choosing one puts its sale order on
  * the current order (pos_sale's settle-order flow): paid, its ready items
- * are handed back. "New request" takes the services of the current order
+ * are handed back; a request with nothing to pay at the till (an
+ * employer's plan pays) hands its ready items back at once. "New request" takes the services of the current order
  * as a request of its customer, its custody tickets printed.
  */
 export class ConciergeRequestDialog extends Component {
@@ -49,6 +50,6 @@ export class ConciergeRequestDialog extends Component {
 
     async select(result) {
         this.props.close();
-        await this.pos.conciergeSettleRequest(result);
+        await this.pos.conciergeTakeRequest(result);
     }
 }
