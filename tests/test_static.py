@@ -21,9 +21,10 @@ EXPECTED = [
     "concierge_b2b_contracts",
     "concierge_volunteers",
     "concierge_pos",
+    "concierge_pos_b2b",
 ]
 # Bridges to an optional Odoo app: not needed by the suite's own tests.
-BRIDGES = {"concierge_pos"}
+BRIDGES = {"concierge_pos", "concierge_pos_b2b"}
 
 
 def odoo_module_dir(name):
@@ -117,6 +118,9 @@ def test_dependency_graph():
     assert {"concierge_services", "crm", "contract"} <= deps["concierge_b2b_contracts"]
     assert {"concierge_partners", "point_of_sale"} <= deps["concierge_pos"]
     assert not read_manifest("concierge_pos").get("auto_install")
+    # the till and the company contracts join on their own when both are there
+    assert deps["concierge_pos_b2b"] == {"concierge_pos", "concierge_b2b_contracts"}
+    assert read_manifest("concierge_pos_b2b")["auto_install"] is True
 
 
 def test_xml_files_parse(user_addon):

@@ -44,13 +44,16 @@ ADDONS = [
     "concierge_b2b_contracts",
     "concierge_volunteers",
     "concierge_pos",
+    "concierge_pos_b2b",
 ]
-# Bridge addons join the suite to an Odoo app (concierge_pos: point_of_sale).
+# Bridge addons join the suite to an Odoo app (concierge_pos: point_of_sale)
+# or two of its optional parts (concierge_pos_b2b: the till and the company
+# contracts, installed automatically with both).
 # Installed with the suite in one go, the app would load first in Odoo's
 # dependency order and create its demo entries before the suite's demo
 # company gets its French chart (which replaces the entries of the generic
 # one): they install in a second step, on the suite.
-BRIDGES = ["concierge_pos"]
+BRIDGES = ["concierge_pos", "concierge_pos_b2b"]
 # Tests of the five addons installed together (Odoo's test_* module pattern):
 # part of the "all" run, never installed alone, in the demo or translated.
 SUITE_TESTS = "concierge_suite_tests"
@@ -426,13 +429,20 @@ def install_steps(addons):
     bridges = [name for name in addons if name in BRIDGES]
     first = [name for name in addons if name not in BRIDGES]
     if bridges and not first:
-        for name in bridges:
-            manifest = ast.literal_eval((ROOT / name / "__manifest__.py").read_text())
-            first += [
-                dep
-                for dep in manifest["depends"]
-                if dep.startswith("concierge_") and dep not in first
-            ]
+        todo = list(bridges)
+        while todo:
+            manifest = ast.literal_eval(
+                (ROOT / todo.pop() / "__manifest__.py").read_text()
+            )
+            for dep in manifest["depends"]:
+                if not dep.startswith("concierge_") or dep in first + bridges:
+                    continue
+                if dep in BRIDGES:
+                    # a bridge a bridge depends on installs before it
+                    bridges.insert(0, dep)
+                    todo.append(dep)
+                else:
+                    first.append(dep)
     return [step for step in (first, bridges) if step]
 
 

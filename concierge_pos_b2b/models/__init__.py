@@ -1,0 +1,5 @@
+# Copyright 2026 Concierge Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from . import concierge_service_request
+from . import pos_config
+from . import res_partner
