@@ -248,14 +248,19 @@ class ReportEmployer(models.AbstractModel):
     def _write_xlsx(self, workbook, contract, date_from, date_to):
         """Fill ``workbook`` with the employer report of ``contract``."""
         report = self._prepare_report(contract, date_from, date_to)
-        bold = workbook.add_format({"bold": True})
-        header = workbook.add_format({"bold": True, "bottom": 1, "text_wrap": True})
-        italic = workbook.add_format({"italic": True})
-        money = workbook.add_format({"num_format": "#,##0.00"})
+        styles = self.env["concierge.xlsx.mixin"]._concierge_xlsx_formats(
+            workbook, report["currency"]
+        )
+        self._write_xlsx_usage(workbook, styles, report)
+        self._write_xlsx_quota(workbook, styles, report)
+
+    @api.model
+    def _write_xlsx_usage(self, workbook, styles, report):
+        """The sheet of the requests by month and service category."""
         usage = workbook.add_worksheet(self.env._("Usage"))
         usage.set_column(0, 1, 28)
         usage.set_column(2, 4, 16)
-        usage.write(0, 0, self.env._("Employer report"), bold)
+        usage.write(0, 0, self.env._("Employer report"), styles["title"])
         usage.write(1, 0, report["client"])
         usage.write(1, 1, report["plan"])
         usage.write(
@@ -263,8 +268,8 @@ class ReportEmployer(models.AbstractModel):
             0,
             self.env._(
                 "From %(start)s to %(end)s",
-                start=format_date(self.env, date_from),
-                end=format_date(self.env, date_to),
+                start=format_date(self.env, report["date_from"]),
+                end=format_date(self.env, report["date_to"]),
             ),
         )
         usage.write(
@@ -277,7 +282,7 @@ class ReportEmployer(models.AbstractModel):
                 "employees in all is not shown.",
                 min=MIN_EMPLOYEES,
             ),
-            italic,
+            styles["note"],
         )
         titles = [
             self.env._("Month"),
@@ -286,14 +291,21 @@ class ReportEmployer(models.AbstractModel):
             self.env._("Paid by the employer"),
             self.env._("Employees"),
         ]
-        for col, title in enumerate(titles):
-            usage.write(5, col, title, header)
+        usage.write_row(5, 0, titles, styles["header"])
         for index, row in enumerate(report["usage"], start=6):
-            usage.write(index, 0, row["month_label"])
-            usage.write(index, 1, row["category"], italic if row["is_other"] else None)
-            usage.write_number(index, 2, row["requests"])
-            usage.write_number(index, 3, row["employer_paid"])
-            usage.write_number(index, 4, row["employees"])
+            usage.write(index, 0, row["month_label"], styles["text"])
+            usage.write(
+                index,
+                1,
+                row["category"],
+                styles["italic" if row["is_other"] else "text"],
+            )
+            for col, key in enumerate(("requests", "employer_paid", "employees"), 2):
+                usage.write_number(index, col, row[key], styles["count"])
+
+    @api.model
+    def _write_xlsx_quota(self, workbook, styles, report):
+        """The sheet of the quota consumed and the overage by quota period."""
         quota = workbook.add_worksheet(self.env._("Quota"))
         quota.set_column(0, 1, 14)
         quota.set_column(2, 7, 16)
@@ -307,13 +319,12 @@ class ReportEmployer(models.AbstractModel):
             self.env._("Billed as overage"),
             self.env._("Overage amount"),
         ]
-        for col, title in enumerate(titles):
-            quota.write(0, col, title, header)
+        quota.write_row(0, 0, titles, styles["header"])
         for index, row in enumerate(report["quota"], start=1):
-            quota.write(index, 0, format_date(self.env, row["period_start"]))
-            quota.write(index, 1, format_date(self.env, row["period_end"]))
+            for col, key in enumerate(("period_start", "period_end")):
+                quota.write(index, col, format_date(self.env, row[key]), styles["text"])
             for col, key in enumerate(
                 ("requests", "quota", "consumed", "overage", "overage_billed"), 2
             ):
-                quota.write_number(index, col, row[key])
-            quota.write_number(index, 7, row["overage_amount"], money)
+                quota.write_number(index, col, row[key], styles["count"])
+            quota.write_number(index, 7, row["overage_amount"], styles["money"])

@@ -20,7 +20,10 @@ class ConciergeXlsxMixin(models.AbstractModel):
     @api.model
     def _concierge_xlsx_formats(self, workbook, currency):
         """The cell formats the suite's workbooks share, amounts in
-        ``currency``."""
+        ``currency``: ``title`` and ``note`` (an italic line under it) stand
+        above a table; ``header`` heads its columns; the other formats are
+        its cells (bordered): text, dates, amounts, shares, numbers, counts
+        and hours, with a bold one for the totals."""
         money = '#,##0.00 "%s"' % (currency.symbol or "").replace('"', "")
         add = workbook.add_format
         return {
@@ -28,14 +31,19 @@ class ConciergeXlsxMixin(models.AbstractModel):
             "header": add(
                 {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
             ),
+            "note": add({"italic": True}),
             "text": add({"border": 1}),
             "bold": add({"border": 1, "bold": True}),
+            "italic": add({"border": 1, "italic": True}),
             "date": add({"border": 1, "num_format": "dd/mm/yyyy"}),
             "money": add({"border": 1, "num_format": money}),
             "money_bold": add({"border": 1, "num_format": money, "bold": True}),
             "percent": add({"border": 1, "num_format": "0.00%"}),
             "percent_bold": add({"border": 1, "num_format": "0.00%", "bold": True}),
             "number": add({"border": 1, "num_format": "#,##0.00"}),
+            "count": add({"border": 1, "num_format": "#,##0"}),
+            "hours": add({"border": 1, "num_format": "0.00"}),
+            "hours_bold": add({"border": 1, "num_format": "0.00", "bold": True}),
         }
 
     @api.model

@@ -770,12 +770,9 @@ class ConciergeCommissionSettlement(models.Model):
 
     def _write_xlsx_detail(self, workbook):
         sheet = workbook.add_worksheet(self.env._("Detail"))
-        bold = workbook.add_format({"bold": True})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
-        date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
-        sheet.write(0, 0, self.name, bold)
-        sheet.write(0, 1, self.provider_id.display_name, bold)
+        styles = self._concierge_xlsx_formats(workbook, self.currency_id)
+        sheet.write(0, 0, self.name, styles["title"])
+        sheet.write(0, 1, self.provider_id.display_name, styles["title"])
         sheet.write(0, 2, self._period_label())
         headers = [
             self.env._("Date"),
@@ -787,20 +784,19 @@ class ConciergeCommissionSettlement(models.Model):
             self.env._("Commission"),
             self.env._("Net due to provider"),
         ]
-        for col, header in enumerate(headers):
-            sheet.write(2, col, header, bold)
+        sheet.write_row(2, 0, headers, styles["header"])
         row = 3
         for line in self.line_ids.sorted(lambda line: (line.date, line.id)):
-            sheet.write_datetime(row, 0, line.date, date_format)
-            sheet.write(row, 1, line.move_id.name or "")
-            sheet.write(row, 2, line.product_id.display_name or "")
-            sheet.write_number(row, 3, line.quantity)
-            sheet.write_number(row, 4, line.base_amount, money)
-            sheet.write_number(row, 5, line.collected_amount, money)
-            sheet.write_number(row, 6, line.commission_amount, money)
-            sheet.write_number(row, 7, line.net_amount, money)
+            sheet.write_datetime(row, 0, line.date, styles["date"])
+            sheet.write(row, 1, line.move_id.name or "", styles["text"])
+            sheet.write(row, 2, line.product_id.display_name or "", styles["text"])
+            sheet.write_number(row, 3, line.quantity, styles["number"])
+            sheet.write_number(row, 4, line.base_amount, styles["money"])
+            sheet.write_number(row, 5, line.collected_amount, styles["money"])
+            sheet.write_number(row, 6, line.commission_amount, styles["money"])
+            sheet.write_number(row, 7, line.net_amount, styles["money"])
             row += 1
-        sheet.write(row, 0, self.env._("Total"), bold)
+        sheet.write(row, 0, self.env._("Total"), styles["bold"])
         totals = [
             self.gross_amount,
             self.collected_amount,
@@ -811,7 +807,7 @@ class ConciergeCommissionSettlement(models.Model):
             col = 4 + offset
             column = xl_col_to_name(col)
             sheet.write_formula(
-                row, col, f"=SUM({column}4:{column}{row})", money_bold, total
+                row, col, f"=SUM({column}4:{column}{row})", styles["money_bold"], total
             )
         sheet.freeze_panes(3, 0)
         sheet.autofilter(2, 0, max(row - 1, 2), len(headers) - 1)

@@ -96,36 +96,27 @@ class ConciergeCommissionExportWizard(models.TransientModel):
     def _write_sheet(self, workbook):
         currency = self.company_id.currency_id
         sheet = workbook.add_worksheet(self.env._("Reconciliation"))
-        symbol = currency.symbol or currency.name
-        if currency.position == "after":
-            pattern = f'#,##0.00 "{symbol}";-#,##0.00 "{symbol}"'
-        else:
-            pattern = f'"{symbol}" #,##0.00;-"{symbol}" #,##0.00'
-        header = workbook.add_format({"bold": True, "bottom": 1, "text_wrap": True})
-        money = workbook.add_format({"num_format": pattern})
-        money_total = workbook.add_format({"num_format": pattern, "bold": True})
-        bold = workbook.add_format({"bold": True})
+        styles = self._concierge_xlsx_formats(workbook, currency)
         titles = self._column_titles()
-        for col, title in enumerate(titles):
-            sheet.write(0, col, title, header)
+        sheet.write_row(0, 0, titles, styles["header"])
         rows = self._prepare_rows()
         totals = dict.fromkeys(COLUMNS, 0.0)
         for index, (provider, values) in enumerate(rows, start=1):
-            sheet.write(index, 0, provider.display_name)
-            sheet.write(index, 1, provider.concierge_siret or "")
+            sheet.write(index, 0, provider.display_name, styles["text"])
+            sheet.write(index, 1, provider.concierge_siret or "", styles["text"])
             for offset, column in enumerate(COLUMNS):
                 amount = currency.round(values[column])
                 totals[column] += amount
-                sheet.write_number(index, 2 + offset, amount, money)
+                sheet.write_number(index, 2 + offset, amount, styles["money"])
         total_row = len(rows) + 1
-        sheet.write(total_row, 0, self.env._("Total"), bold)
+        sheet.write(total_row, 0, self.env._("Total"), styles["bold"])
         for offset, column in enumerate(COLUMNS):
             letter = xl_col_to_name(2 + offset)
             sheet.write_formula(
                 total_row,
                 2 + offset,
                 f"=SUBTOTAL(9,{letter}2:{letter}{total_row})",
-                money_total,
+                styles["money_bold"],
                 currency.round(totals[column]),
             )
         sheet.freeze_panes(1, 0)

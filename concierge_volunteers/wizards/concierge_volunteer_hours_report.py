@@ -59,21 +59,22 @@ class ConciergeVolunteerHoursReport(models.TransientModel):
     def _write_sheet(self, workbook):
         rows = self._prepare_rows()
         sheet = workbook.add_worksheet(self.env._("Volunteer hours"))
-        bold = workbook.add_format({"bold": True})
-        hours_format = workbook.add_format({"num_format": "0.00"})
+        styles = self._concierge_xlsx_formats(workbook, self.company_id.currency_id)
         headers = [
             self.env._("Volunteer"),
             self.env._("Mission type"),
             self.env._("Month"),
             self.env._("Hours"),
         ]
-        sheet.write_row(0, 0, headers, bold)
+        sheet.write_row(0, 0, headers, styles["header"])
         for index, (name, mtype, month, hours) in enumerate(rows, start=1):
-            sheet.write_row(index, 0, [name, mtype, month])
-            sheet.write_number(index, 3, hours, hours_format)
+            sheet.write_row(index, 0, [name, mtype, month], styles["text"])
+            sheet.write_number(index, 3, hours, styles["hours"])
         total_row = len(rows) + 1
-        sheet.write(total_row, 0, self.env._("Total"), bold)
-        sheet.write_number(total_row, 3, sum(row[3] for row in rows), hours_format)
+        sheet.write(total_row, 0, self.env._("Total"), styles["bold"])
+        sheet.write_number(
+            total_row, 3, sum(row[3] for row in rows), styles["hours_bold"]
+        )
         sheet.set_column(0, 1, 32)
         sheet.set_column(2, 3, 12)
 
