@@ -64,13 +64,31 @@ class PosCase(CommissionCase):
             }
         )
 
-    def _ready_request(self):
-        """A request of the beneficiary whose coat is ready at the desk."""
+    @classmethod
+    def _cash_till(cls):
+        """The admin as the cashier of the till (a concierge of the
+        company), paid in cash, for the tours."""
+        cashier = cls.env.ref("base.user_admin")
+        cashier.groups_id |= cls.env.ref("concierge_base.group_concierge_user")
+        cashier.company_ids |= cls.company
+        journal = cls.env["account.journal"].create(
+            {"name": "Caisse espèces (test)", "type": "cash", "code": "TCSH"}
+        )
+        cash = cls.env["pos.payment.method"].create(
+            {"name": "Espèces", "journal_id": journal.id, "is_cash_count": True}
+        )
+        cls.config.payment_method_ids = [Command.set(cash.ids)]
+
+    def _ready_request(self, partner=None, product=None):
+        """A request of the beneficiary (``partner``) whose coat (the
+        custody service ``product``) is ready at the desk."""
         request = self.env["concierge.service.request"].create(
             {
-                "partner_id": self.beneficiary.id,
+                "partner_id": (partner or self.beneficiary).id,
                 "site_id": self.site.id,
-                "line_ids": [Command.create({"product_id": self.cleaning.id})],
+                "line_ids": [
+                    Command.create({"product_id": (product or self.cleaning).id})
+                ],
             }
         )
         request.action_confirm()

@@ -1,6 +1,5 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import PosCase
@@ -16,24 +15,15 @@ class TestPosTour(PosCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cashier = cls.env.ref("base.user_admin")
-        cashier.groups_id |= cls.env.ref("concierge_base.group_concierge_user")
-        cashier.company_ids |= cls.company
-        journal = cls.env["account.journal"].create(
-            {"name": "Caisse espèces (test)", "type": "cash", "code": "TCSH"}
-        )
-        cash = cls.env["pos.payment.method"].create(
-            {"name": "Espèces", "journal_id": journal.id, "is_cash_count": True}
-        )
-        cls.config.payment_method_ids = [Command.set(cash.ids)]
+        cls._cash_till()
         cls._counter_service()
 
-    def _ready_request(self):
+    def _ready_request(self, partner=None, product=None):
         # the ticket printed on the item's bag, known to the tour
         self.env.ref("concierge_services.seq_concierge_custody_item").write(
             {"prefix": "CONCIERGE-TOUR-TICKET", "padding": 0, "number_next": 1}
         )
-        return super()._ready_request()
+        return super()._ready_request(partner, product)
 
     def _assert_handed_back(self, request):
         order = self.env["pos.order"].search(

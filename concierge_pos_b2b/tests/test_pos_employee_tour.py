@@ -1,6 +1,5 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import PosEmployeeCase
@@ -16,32 +15,14 @@ class TestPosEmployeeTour(PosEmployeeCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cashier = cls.env.ref("base.user_admin")
-        cashier.groups_id |= cls.env.ref("concierge_base.group_concierge_user")
-        cashier.company_ids |= cls.company
-        journal = cls.env["account.journal"].create(
-            {"name": "Caisse espèces (test)", "type": "cash", "code": "TCSH"}
-        )
-        cash = cls.env["pos.payment.method"].create(
-            {"name": "Espèces", "journal_id": journal.id, "is_cash_count": True}
-        )
-        cls.config.payment_method_ids = [Command.set(cash.ids)]
+        cls._cash_till()
 
     def test_employee_sale_at_the_employer_price(self):
         self._receive(3)
         self.env.ref("concierge_services.seq_concierge_custody_item").write(
             {"prefix": "CONCIERGE-B2B-TICKET", "padding": 0, "number_next": 1}
         )
-        ironing = self.env["concierge.service.request"].create(
-            {
-                "partner_id": self.employees[2].id,
-                "site_id": self.site.id,
-                "line_ids": [Command.create({"product_id": self.ironing.id})],
-            }
-        )
-        ironing.action_confirm()
-        ironing.action_send_to_provider()
-        ironing.action_ready()
+        ironing = self._ready_request(self.employees[2], self.ironing)
         self.assertEqual(ironing.custody_item_ids.name, "CONCIERGE-B2B-TICKET1")
         self.start_tour(
             f"/pos/ui?config_id={self.config.id}",

@@ -3,22 +3,11 @@
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
-import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
-import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import * as TicketScreen from "@point_of_sale/../tests/tours/utils/ticket_screen_util";
 import { scan_barcode } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
-
-function payCash() {
-    return [
-        ProductScreen.clickPayButton(),
-        PaymentScreen.clickPaymentMethod("Espèces"),
-        PaymentScreen.clickValidate(),
-        ReceiptScreen.isShown(),
-        ReceiptScreen.clickNextOrder(),
-    ].flat();
-}
+import { payCash } from "@concierge_pos/../tests/tours/concierge_pos_tour_utils";
 
 // a custody ticket scanned at the till: the request's sale order is
 // settled, and paid, its item is handed back (checked in Python)
