@@ -12,6 +12,7 @@
     "website": "https://github.com/concierge-suite/concierge-suite",
     "development_status": "Alpha",
     "depends": ["concierge_pos", "concierge_b2b_contracts"],
+    "demo": ["demo/pos_b2b_demo.xml"],
     "assets": {
         "point_of_sale._assets_pos": ["concierge_pos_b2b/static/src/**/*"],
         "web.assets_tests": ["concierge_pos_b2b/static/tests/tours/**/*"],
