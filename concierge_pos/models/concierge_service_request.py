@@ -97,7 +97,8 @@ class ConciergeServiceRequest(models.Model):
                     request=self.name,
                 )
             )
-        self.action_hand_back()
+        self._check_action("action_hand_back", self.env._("Handing back"))
+        self._concierge_hand_back("till")
         return self._concierge_pos_values()
 
     @api.model

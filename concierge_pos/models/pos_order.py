@@ -42,7 +42,7 @@ class PosOrder(models.Model):
             .search([("sale_order_id", "in", sale_orders.ids), ("state", "=", "ready")])
         )
         if requests:
-            requests.action_hand_back()
+            requests._concierge_hand_back("till")
         return True
 
     @api.model

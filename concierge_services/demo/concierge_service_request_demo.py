@@ -97,3 +97,36 @@ class ConciergeServiceRequest(models.Model):
                 for product, quantity in lines
             ],
         }
+
+
+class ConciergeLockerCompartment(models.Model):
+    _inherit = "concierge.locker.compartment"
+
+    @api.model
+    def _demo_concierge_lockers(self):
+        """Demo data only: a bank of 12 lockers at the business-park desk
+        (four small, four medium, four large), and Karim's suit and shirts,
+        ready, waiting in a medium one (a suit) with his pick-up code sent. Like the
+        custody requests, they get no XML id (their stock stays)."""
+        site = self.env.ref("concierge_base.site_business_park")
+        if site.concierge_compartment_ids:
+            return True  # loaded already (module update)
+        sizes = [("A", "small"), ("B", "medium"), ("C", "large")]
+        self.create(
+            [
+                {
+                    "site_id": site.id,
+                    "code": f"{row}{number}",
+                    "size": size,
+                    "sequence": index * 10 + number,
+                }
+                for index, (row, size) in enumerate(sizes)
+                for number in range(1, 5)
+            ]
+        )
+        karim = self.env.ref("concierge_base.partner_employee_karim")
+        requests = self.env["concierge.service.request"].search(
+            [("partner_id", "=", karim.id), ("state", "=", "ready")]
+        )
+        requests.action_put_in_locker()
+        return True

@@ -1,4 +1,6 @@
 from . import concierge_service_category
+from . import concierge_locker_compartment
+from . import concierge_pickup_code
 from . import product_template
 from . import product_product
 from . import concierge_service_request

@@ -11,12 +11,20 @@ from odoo.addons.concierge_base.models.concierge_state_guard import (
 )
 
 from .concierge_custody_transitions import allowed_next
+from .concierge_locker_compartment import SIZE_RANK
 
 CUSTODY_STATES = [
     ("received", "Received at the desk"),
     ("at_provider", "At the provider"),
     ("ready", "Ready at the desk"),
     ("returned", "Handed back"),
+]
+HANDOVER_METHODS = [
+    ("desk", "At the desk"),
+    ("locker_code", "Locker, with the code"),
+    ("locker_qr", "Locker, with the QR code"),
+    ("round", "On a round"),
+    ("till", "At the till"),
 ]
 DATE_FIELDS = {
     "received": "received_date",
@@ -107,6 +115,29 @@ class ConciergeCustodyItem(models.Model):
         "stock.location",
         compute="_compute_location_id",
         help="Where the item physically is, as Inventory knows it.",
+    )
+    compartment_id = fields.Many2one(
+        "concierge.locker.compartment",
+        string="Locker compartment",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The compartment the item waits in (or was collected from).",
+    )
+    handover_method = fields.Selection(
+        HANDOVER_METHODS,
+        string="Handed back how",
+        readonly=True,
+        copy=False,
+        help="How the beneficiary got the item back.",
+    )
+    handover_user_id = fields.Many2one(
+        "res.users",
+        string="Handed back by",
+        readonly=True,
+        copy=False,
+        help="The user who handed the item back (the kiosk's public user "
+        "when the beneficiary opened a locker with a code).",
     )
     held_days = fields.Integer(
         string="Days held",
@@ -252,7 +283,7 @@ class ConciergeCustodyItem(models.Model):
             if self.state == "at_provider":
                 return at_provider, desk
             return desk, desk
-        return desk, customer
+        return self.compartment_id.location_id or desk, customer
 
     def _custody_locations(self, new_state):
         """The locations that moving these items to ``new_state`` uses,
@@ -272,10 +303,16 @@ class ConciergeCustodyItem(models.Model):
             else {},
         }
 
-    def _prepare_custody_move_vals(self, new_state, locations=None):
+    def _prepare_custody_move_vals(
+        self, new_state, locations=None, source=None, destination=None
+    ):
+        """Values of the stock move of the item going to ``new_state``,
+        between the locations of that state, or ``source`` and
+        ``destination`` when given (an item put in a locker)."""
         self.ensure_one()
         product = self._custody_product()
-        source, destination = self._locations_for(new_state, locations)
+        if not source:
+            source, destination = self._locations_for(new_state, locations)
         common = {
             "product_id": product.id,
             "location_id": source.id,
@@ -370,12 +407,62 @@ class ConciergeCustodyItem(models.Model):
             )
         return self._hand_back_items()
 
-    def _hand_back_items(self):
+    def _hand_back_items(self, method="desk"):
         """Hand the items back to the beneficiaries of their requests, all
-        at once: one batch of stock moves, then the lines all of whose items
-        are back are delivered."""
+        at once: one batch of stock moves (from the desk, or from the
+        compartment they wait in), then the lines all of whose items are
+        back are delivered. ``method``: how (``HANDOVER_METHODS``)."""
         self._set_custody_state("returned")
+        self.write({"handover_method": method, "handover_user_id": self.env.uid})
         self.request_line_id._deliver_returned_custody()
+        return True
+
+    def _concierge_move_between(self, source, destination):
+        """Move the items (ready at the desk) from ``source`` to
+        ``destination``, both inside their site's custody location: into a
+        locker compartment and back. Still owned by the beneficiary."""
+        not_ready = self.filtered(lambda item: item.state != "ready")
+        if not_ready:
+            raise UserError(
+                self.env._(
+                    "Item %(ticket)s is not ready: only the items back at the "
+                    "desk go into a locker.",
+                    ticket=not_ready[0].name,
+                )
+            )
+        vals_list = [
+            item._prepare_custody_move_vals(
+                "ready", source=source(item), destination=destination(item)
+            )
+            for item in self
+        ]
+        moves = self.env["stock.move"].sudo().create(vals_list)
+        moves._action_done()
+        return moves
+
+    def _concierge_locker_size(self):
+        """The compartment size the items need together: the largest size
+        of their services."""
+        products = self.request_line_id.product_id
+        sizes = [size or "small" for size in products.mapped("concierge_locker_size")]
+        return max(sizes or ["small"], key=SIZE_RANK.__getitem__)
+
+    def _concierge_put_in(self, compartment):
+        """Put the ready items in ``compartment`` (stock follows)."""
+        self._concierge_move_between(
+            lambda item: item.site_id._concierge_custody_location(),
+            lambda item: compartment.location_id,
+        )
+        self.write({"compartment_id": compartment.id})
+        return True
+
+    def _concierge_take_out(self):
+        """Bring the items of a compartment back to the desk."""
+        self._concierge_move_between(
+            lambda item: item.compartment_id.location_id,
+            lambda item: item.site_id._concierge_custody_location(),
+        )
+        self.write({"compartment_id": False})
         return True
 
     def action_print_ticket(self):

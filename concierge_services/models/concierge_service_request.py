@@ -69,6 +69,7 @@ class ConciergeServiceRequest(models.Model):
         "action_ready": ("confirmed", "in_progress"),
         "action_send_to_provider": ("confirmed", "in_progress"),
         "action_hand_back": ("ready",),
+        "action_put_in_locker": ("ready",),
         "action_done": ("ready",),
         "action_cancel": OPEN_STATES,
         "action_draft": ("cancelled",),
@@ -215,6 +216,15 @@ class ConciergeServiceRequest(models.Model):
         "concierge.custody.item", "request_id", string="Items in custody"
     )
     custody_count = fields.Integer(string="Items", compute="_compute_custody_count")
+    pickup_code_ids = fields.One2many(
+        "concierge.pickup.code", "request_id", string="Locker pick-ups", readonly=True
+    )
+    in_locker = fields.Boolean(
+        string="Waiting in a locker",
+        compute="_compute_in_locker",
+        help="Items of the request wait in a locker compartment, with a live "
+        "pick-up code.",
+    )
     provider_ids = fields.Many2many(
         "res.partner",
         string="Providers",
@@ -343,6 +353,11 @@ class ConciergeServiceRequest(models.Model):
         if (operator == "=") == value:
             return domain
         return ["!", "&", *domain]
+
+    @api.depends("pickup_code_ids.state")
+    def _compute_in_locker(self):
+        for request in self:
+            request.in_locker = "active" in request.pickup_code_ids.mapped("state")
 
     @api.depends("custody_item_ids")
     def _compute_custody_count(self):
@@ -693,11 +708,75 @@ class ConciergeServiceRequest(models.Model):
     def action_hand_back(self):
         """Hand the ready items back to the beneficiary, close when all is delivered."""
         self._check_action("action_hand_back", self.env._("Handing back"))
+        return self._concierge_hand_back("desk")
+
+    def _concierge_hand_back(self, method):
+        """Hand the ready items of the requests back (``method``: how, see
+        the custody item's ``handover_method``), close the requests when
+        all is delivered. The items waiting in a locker are taken out of it
+        by the hand-back: their pick-up code is used, the compartment free."""
         # an item belongs to the beneficiary of its request (its partner is
         # the request's): the items of all the requests go back at once
         items = self.custody_item_ids.filtered(lambda i: i.state == "ready")
-        items._hand_back_items()
+        in_lockers = items.compartment_id
+        items._hand_back_items(method)
+        if in_lockers:
+            self.env["concierge.pickup.code"].sudo().search(
+                [("request_id", "in", self.ids), ("state", "=", "active")]
+            )._concierge_close("used", "counter")
         self._close_if_complete()
+        return True
+
+    def action_put_in_locker(self):
+        """Put the ready items of each request in a free compartment of its
+        site that holds them, and send the beneficiary a one-time pick-up
+        code (mail, and SMS where the company sends them)."""
+        self._check_action("action_put_in_locker", self.env._("Putting in a locker"))
+        Code = self.env["concierge.pickup.code"]
+        Compartment = self.env["concierge.locker.compartment"]
+        for request in self:
+            items = request.custody_item_ids.filtered(
+                lambda i: i.state == "ready" and not i.compartment_id
+            )
+            if not items:
+                raise UserError(
+                    self.env._(
+                        "Request %(request)s has no item ready at the desk to "
+                        "put in a locker.",
+                        request=request.name,
+                    )
+                )
+            compartment = Compartment._concierge_free_compartment(
+                request.site_id, items._concierge_locker_size()
+            )
+            if not compartment:
+                raise UserError(
+                    self.env._(
+                        "No free compartment at %(site)s can hold the items of "
+                        "request %(request)s: hand them back at the desk.",
+                        site=request.site_id.display_name,
+                        request=request.name,
+                    )
+                )
+            Code._concierge_issue(request, compartment, items)
+        return True
+
+    def action_send_new_pickup_code(self):
+        """The beneficiary lost the code: a new one replaces it (the old one
+        opens nothing any more), for the same compartment."""
+        Code = self.env["concierge.pickup.code"].sudo()
+        for request in self:
+            live = Code.search(
+                [("request_id", "=", request.id), ("state", "=", "active")], limit=1
+            )
+            if not live:
+                raise UserError(
+                    self.env._(
+                        "No items of request %(request)s wait in a locker.",
+                        request=request.name,
+                    )
+                )
+            Code._concierge_issue(request, live.compartment_id, live.custody_item_ids)
         return True
 
     def _undelivered_lines(self):
@@ -755,7 +834,13 @@ class ConciergeServiceRequest(models.Model):
         """Cancel the requests, checked by :meth:`action_cancel` (extended by
         other addons, as ``sale.order._action_cancel``): their items go back
         to the beneficiaries, their sale orders and lines are cancelled."""
+        in_lockers = self.custody_item_ids.compartment_id
         self._give_back_custody_items()
+        if in_lockers:
+            # the items were given back from their compartments: free them
+            self.env["concierge.pickup.code"].sudo().search(
+                [("request_id", "in", self.ids), ("state", "=", "active")]
+            )._concierge_close("revoked")
         orders = self.sale_order_id
         if orders:
             orders._action_cancel()

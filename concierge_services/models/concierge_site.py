@@ -22,6 +22,17 @@ class ConciergeSite(models.Model):
         "providers (one sub-location per provider).",
     )
 
+    concierge_compartment_ids = fields.One2many(
+        "concierge.locker.compartment", "site_id", string="Locker compartments"
+    )
+    concierge_locker_open_url = fields.Char(
+        string="Locker opening URL",
+        groups="concierge_base.group_concierge_manager",
+        help="Motorised lockers: the address of their controller, which "
+        "receives an open event (JSON POST) when a pick-up code is accepted. "
+        "Leave empty for lockers opened by hand or with a keypad.",
+    )
+
     def _concierge_parent_location(self):
         self.ensure_one()
         warehouse = self.env["stock.warehouse"].search(

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .concierge_locker_compartment import LOCKER_SIZES
+
 
 class ProductTemplate(models.Model):
     _inherit = "product.template"
@@ -28,6 +30,14 @@ class ProductTemplate(models.Model):
         string="Takes an item into custody",
         help="The beneficiary leaves an item at the desk (a garment, shoes, "
         "a parcel...): a custody ticket is printed.",
+    )
+
+    concierge_locker_size = fields.Selection(
+        LOCKER_SIZES,
+        string="Locker size",
+        default="small",
+        help="The smallest locker compartment the item left for this service "
+        "fits in (a coat: medium, a suitcase: large).",
     )
 
     @api.constrains("concierge_lead_days")

@@ -13,6 +13,17 @@ class ResCompany(models.Model):
         help="Items held at the desk or at a provider for longer than this "
         "appear in the report of items held too long.",
     )
+    concierge_pickup_code_hours = fields.Integer(
+        string="Pick-up code valid for (hours)",
+        default=72,
+        help="After this delay an unused locker pick-up code expires: the "
+        "items come back to the desk and the compartment is free.",
+    )
+    concierge_pickup_sms = fields.Boolean(
+        string="Send pick-up codes by SMS",
+        help="Besides the e-mail, send the locker pick-up code by SMS "
+        "(Odoo's SMS service, with credits) to the beneficiary's mobile.",
+    )
     concierge_custody_product_id = fields.Many2one(
         "product.product",
         string="Custody product",
@@ -22,6 +33,17 @@ class ResCompany(models.Model):
         help="Product of the stock moves of the items left at the desks of "
         "this company, created the first time an item is taken into custody.",
     )
+
+    @api.constrains("concierge_pickup_code_hours")
+    def _check_concierge_pickup_code_hours(self):
+        for company in self:
+            if company.concierge_pickup_code_hours <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "A pick-up code must stay valid one hour or more: type "
+                        "a number of hours greater than zero."
+                    )
+                )
 
     @api.constrains("concierge_custody_alert_days")
     def _check_concierge_custody_alert_days(self):

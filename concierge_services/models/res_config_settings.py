@@ -9,6 +9,12 @@ class ResConfigSettings(models.TransientModel):
     concierge_custody_alert_days = fields.Integer(
         related="company_id.concierge_custody_alert_days", readonly=False
     )
+    concierge_pickup_code_hours = fields.Integer(
+        related="company_id.concierge_pickup_code_hours", readonly=False
+    )
+    concierge_pickup_sms = fields.Boolean(
+        related="company_id.concierge_pickup_sms", readonly=False
+    )
     concierge_request_alias_contact = fields.Selection(
         [("partners", "Known contacts only"), ("everyone", "Anyone")],
         string="Requests by e-mail from",

@@ -13,3 +13,6 @@ from . import test_mail_privacy
 from . import test_privacy
 from . import test_dashboard
 from . import test_input
+from . import test_locker
+from . import test_locker_race
+from . import test_pickup_kiosk

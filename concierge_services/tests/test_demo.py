@@ -79,3 +79,19 @@ class TestDemo(TransactionCase):
         self._check_custody_requests(custody)
         self.assertFalse(self._xmlids(custody.line_ids))
         self.assertFalse(self._xmlids(custody.custody_item_ids))
+
+    def test_demo_lockers(self):
+        site = self.env.ref("concierge_base.site_business_park")
+        compartments = site.concierge_compartment_ids
+        if not compartments:
+            self.skipTest("installed without demo data")
+        self.assertEqual(len(compartments), 12)
+        karim = self.env.ref("concierge_base.partner_employee_karim")
+        waiting = self.env["concierge.pickup.code"].search(
+            [("partner_id", "=", karim.id), ("state", "=", "active")]
+        )
+        self.assertEqual(len(waiting), 1)
+        self.assertEqual(waiting.compartment_id.state, "occupied")
+        items = waiting.custody_item_ids
+        self.assertEqual(items.mapped("state"), ["ready", "ready"])
+        self.assertEqual(items.location_id, waiting.compartment_id.location_id)

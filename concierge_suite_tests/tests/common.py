@@ -3,6 +3,7 @@
 """Records of the suite's workflow models in a chosen state, and XML-RPC
 clients logged in as a concierge, a manager and an accountant."""
 
+import re
 from datetime import date, timedelta
 
 from odoo import Command
@@ -119,6 +120,34 @@ class SuiteRpcCase(HttpCase):
         if state == "ready":
             item.action_mark_ready()
         return item
+
+    def make_compartment(self, site=None):
+        """A free locker compartment (a new number) at ``site`` (the first
+        site of the company by default)."""
+        site = site or self.env["concierge.site"].search(
+            [("company_id", "in", [False, self.env.company.id])], limit=1
+        )
+        count = len(site.concierge_compartment_ids)
+        return self.env["concierge.locker.compartment"].create(
+            {"site_id": site.id, "code": f"RPC{count + 1}", "size": "large"}
+        )
+
+    def make_locker_request(self, put_in=False):
+        """A ready request whose item can go in a locker (put in one when
+        ``put_in``); returns the request and the code sent, if any."""
+        item = self.make_custody_item("ready")
+        request = item.request_id
+        if request.state != "ready":
+            request.action_ready()
+        self.make_compartment(request.site_id)
+        code = None
+        if put_in:
+            request.action_put_in_locker()
+            mail = self.env["mail.mail"].search(
+                [("model", "=", "concierge.pickup.code")], order="id desc", limit=1
+            )
+            code = re.search(r"code (\d{6})", mail.subject).group(1)
+        return request, code
 
     def make_agreement(self, state="draft"):
         funder = self.env["res.partner"].create(

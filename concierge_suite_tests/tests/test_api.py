@@ -273,6 +273,32 @@ def settings(method):
     return factory
 
 
+def locker_request(put_in):
+    def factory(case):
+        request_, __ = case.make_locker_request(put_in)
+        return "concierge", [request_.ids]
+
+    return factory
+
+
+def compartment(out_of_order):
+    def factory(case):
+        record = case.make_compartment()
+        if out_of_order:
+            record.action_out_of_order()
+        return "manager", [record.ids]
+
+    return factory
+
+
+def pickup_collect(case):
+    request_, code = case.make_locker_request(put_in=True)
+    values = {"site_id": request_.site_id.id, "code": code}
+    return "concierge", [
+        [case.call("concierge", "concierge.pickup.collect.wizard", "create", values)]
+    ]
+
+
 S = "concierge.service.request"
 AGR = "concierge.funding.agreement"
 SET = "concierge.commission.settlement"
@@ -305,6 +331,11 @@ CALLS = {
     ("concierge.custody.item", "action_send_to_provider"): custody("received"),
     ("concierge.custody.item", "action_mark_ready"): custody("at_provider"),
     ("concierge.custody.item", "action_hand_back"): custody("ready"),
+    (S, "action_put_in_locker"): locker_request(put_in=False),
+    (S, "action_send_new_pickup_code"): locker_request(put_in=True),
+    ("concierge.locker.compartment", "action_out_of_order"): compartment(False),
+    ("concierge.locker.compartment", "action_back_in_service"): compartment(True),
+    ("concierge.pickup.collect.wizard", "action_collect"): pickup_collect,
     ("concierge.custody.item", "action_print_ticket"): custody("received"),
     # funding
     (AGR, "action_sign"): agreement("draft"),

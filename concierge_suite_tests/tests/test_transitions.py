@@ -27,6 +27,7 @@ FACTORIES = {
     "concierge.test.phase": ("make_test_phase", "manager"),
     "concierge.commission.settlement": ("make_settlement", "accountant"),
     "concierge.volunteer.shift": ("make_shift", "concierge"),
+    "concierge.locker.compartment": ("make_compartment", "manager"),
 }
 
 
