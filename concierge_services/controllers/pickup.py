@@ -46,7 +46,9 @@ class ConciergePickupKiosk(http.Controller):
         if blocked:
             values["error"] = request.env._(
                 "Too many wrong codes: the lockers accept codes again at %(time)s.",
-                time=misc.format_time(request.env, blocked, time_format="short"),
+                time=misc.format_time(
+                    request.env, blocked, tz=site._concierge_tz(), time_format="short"
+                ),
             )
             return request.render("concierge_services.pickup_kiosk", values)
         pickup = request.env["concierge.pickup.code"]._concierge_find(

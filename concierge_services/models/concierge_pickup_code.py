@@ -330,7 +330,12 @@ class ConciergePickupCode(models.Model):
             code=code,
             compartment=self.compartment_id.code,
             address=address or site.name,
-            deadline=misc.format_datetime(env, self.expiry_date, dt_format="short"),
+            deadline=misc.format_datetime(
+                env,
+                self.expiry_date,
+                tz=self.partner_id.tz or site._concierge_tz(),
+                dt_format="short",
+            ),
         )
         return text[:SMS_LENGTH]
 

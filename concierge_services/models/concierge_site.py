@@ -33,6 +33,12 @@ class ConciergeSite(models.Model):
         "Leave empty for lockers opened by hand or with a keypad.",
     )
 
+    def _concierge_tz(self):
+        """The time zone the site's times are told in, on the public pages
+        and in the messages to beneficiaries (the company's, else Paris)."""
+        self.ensure_one()
+        return self.company_id.partner_id.tz or "Europe/Paris"
+
     def _concierge_parent_location(self):
         self.ensure_one()
         warehouse = self.env["stock.warehouse"].search(
