@@ -37,10 +37,20 @@ class PosConfig(models.Model):
                 )
             )
         )
-        pricelists = self.env["product.pricelist"].sudo()
-        for contract in contracts:
-            employer = contract.commercial_partner_id.with_company(self.company_id)
-            pricelists |= contract.pricelist_id or employer.property_product_pricelist
+        # the employers' pricelists computed at once, in the till's company
+        employers = contracts.commercial_partner_id.with_company(self.company_id)
+        of_employer = {e.id: e.property_product_pricelist for e in employers}
+        pricelists = (
+            self.env["product.pricelist"]
+            .sudo()
+            .union(
+                *(
+                    contract.pricelist_id
+                    or of_employer[contract.commercial_partner_id.id]
+                    for contract in contracts
+                )
+            )
+        )
         companies = (self.company_id, self.env["res.company"])
         return pricelists.filtered(
             lambda pricelist: (

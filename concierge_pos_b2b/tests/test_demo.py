@@ -21,6 +21,7 @@ class TestDemo(TransactionCase):
         self.assertIn(
             "Transports Moreau", card.with_company(company).concierge_pos_employer
         )
+        # the till he shows his card at
         till = self.env["pos.config"].search(
             [
                 (
@@ -31,9 +32,3 @@ class TestDemo(TransactionCase):
             ]
         )
         self.assertEqual(len(till), 1)
-        plan = self.env.ref("concierge_b2b_contracts.contract_moreau")
-        prices = (
-            plan.pricelist_id
-            or plan.partner_id.with_company(company).property_product_pricelist
-        )
-        self.assertIn(prices, till._get_available_pricelists())

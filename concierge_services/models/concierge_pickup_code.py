@@ -96,7 +96,6 @@ class ConciergePickupCode(models.Model):
         copy=False,
     )
     used_by_id = fields.Many2one("res.users", string="Used by", readonly=True)
-    reminded = fields.Boolean(readonly=True, copy=False)
 
     def init(self):
         res = super().init()
@@ -264,19 +263,20 @@ class ConciergePickupCode(models.Model):
 
     def _concierge_expire(self):
         """Codes not used in time: the items come back to the desk, the
-        compartment is free, the request says so."""
+        compartment is free, the request says so. All the codes at once:
+        one batch of stock moves."""
+        items = self.custody_item_ids.filtered(
+            lambda i: i.state == "ready" and i.compartment_id
+        )
+        self._concierge_close("expired")
+        items.sudo()._concierge_take_out()
         for code in self:
-            compartment = code.compartment_id
-            items = code.custody_item_ids.filtered(
-                lambda i, c=compartment: i.state == "ready" and i.compartment_id == c
-            )
-            code._concierge_close("expired")
-            items.sudo()._concierge_take_out()
             code.request_id.sudo().message_post(
                 body=self.env._(
                     "The pick-up code expired: items %(tickets)s are back at the "
                     "desk, compartment %(compartment)s is free.",
-                    tickets=", ".join(items.mapped("name")) or "-",
+                    tickets=", ".join((code.custody_item_ids & items).mapped("name"))
+                    or "-",
                     compartment=code.compartment_id.display_name,
                 )
             )
@@ -353,7 +353,6 @@ class ConciergePickupAttempt(models.Model):
     _name = "concierge.pickup.attempt"
     _description = "Pick-up attempt at a locker kiosk"
     _order = "id desc"
-    _log_access = True
 
     site_id = fields.Many2one(
         "concierge.site", required=True, ondelete="cascade", index=True
