@@ -63,6 +63,7 @@ class ConciergePickupKiosk(http.Controller):
                 "A code works once, until the date written in your message."
             )
             return request.render("concierge_services.pickup_kiosk", values)
+        values["dropoff"] = pickup.kind == "dropoff"
         compartment = pickup._concierge_collect("locker_qr" if token else "locker_code")
         values["opened"] = compartment.code
         return request.render("concierge_services.pickup_kiosk", values)

@@ -69,6 +69,37 @@ class ConciergePortal(CustomerPortal):
             )
         except (AccessError, MissingError):
             return request.redirect("/my")
+        return self._concierge_request_page(record, access_token, {}, **kw)
+
+    @http.route(
+        ["/my/requests/<int:request_id>/dropoff"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_concierge_request_dropoff(self, request_id, **kw):
+        """Reserve a locker to drop the request's item off out of hours: the
+        page shows the code once (it is also sent by mail)."""
+        try:
+            record = self._document_check_access(
+                "concierge.service.request", request_id
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        try:
+            with request.env.cr.savepoint():
+                code, number = record._concierge_reserve_dropoff()
+        except UserError as error:
+            extra = {"dropoff_error": error.args[0]}
+        else:
+            extra = {"dropoff_code": number, "dropoff": code.sudo()}
+        return self._concierge_request_page(record, None, extra, **kw)
+
+    def _concierge_request_page(self, record, access_token, extra, **kw):
+        """The page of a request (``record``, checked, sudo): its lines, its
+        items in custody, its locker, ``extra`` values added."""
+        live = record.pickup_code_ids.filtered(lambda c: c.state == "active")
         values = self._get_page_view_values(
             record,
             access_token,
@@ -76,6 +107,8 @@ class ConciergePortal(CustomerPortal):
                 "concierge_request": record,
                 "page_name": "concierge_request",
                 "custody_items": record.custody_item_ids,
+                "live_codes": live,
+                "dropoff_site": record._concierge_dropoff_sites(),
                 "states": dict(
                     record._fields["state"]._description_selection(request.env)
                 ),
@@ -84,6 +117,7 @@ class ConciergePortal(CustomerPortal):
                         request.env
                     )
                 ),
+                **extra,
             },
             "my_concierge_requests_history",
             False,

@@ -5,6 +5,8 @@
 
 from datetime import datetime, time, timedelta
 
+import pytz
+
 from odoo import api, fields, models
 
 # the requests whose items are in custody: (beneficiary, site, channel, days
@@ -43,7 +45,18 @@ DEMO_CUSTODY_REQUESTS = [
         [("product_heel_repair", 1)],
         "at_provider",
     ),
+    (
+        "partner_employee_thomas",
+        "site_business_park",
+        "company",
+        4,
+        [("product_shirt_cleaning", 3)],
+        "ready",
+    ),
 ]
+# Thomas's shirts, put in a locker, collected yesterday evening at 20:15
+# (Paris time), while the business-park desk was closed
+DEMO_AFTER_HOURS = time(20, 15)
 
 
 class ConciergeServiceRequest(models.Model):
@@ -129,4 +142,42 @@ class ConciergeLockerCompartment(models.Model):
             [("partner_id", "=", karim.id), ("state", "=", "ready")]
         )
         requests.action_put_in_locker()
+        return self._demo_collected_after_hours(site)
+
+    @api.model
+    def _demo_collected_after_hours(self, site):
+        """Thomas's shirts went in a locker two days ago and he collected
+        them yesterday at 20:15 with his code, the desk closed: collected as
+        on the kiosk, the dates then set to those moments."""
+        thomas = self.env.ref("concierge_base.partner_employee_thomas")
+        request = self.env["concierge.service.request"].search(
+            [("partner_id", "=", thomas.id), ("state", "=", "ready")], limit=1
+        )
+        if not request:
+            return True
+        request.action_put_in_locker()
+        pickup = request.pickup_code_ids
+        pickup._concierge_collect("locker_code")
+        tz = pytz.timezone(site._concierge_tz())
+        yesterday = fields.Date.context_today(self) - timedelta(days=1)
+        collected = (
+            tz.localize(datetime.combine(yesterday, DEMO_AFTER_HOURS))
+            .astimezone(pytz.utc)
+            .replace(tzinfo=None)
+        )
+        put_in = collected - timedelta(days=1, hours=10)
+        pickup.write(
+            {
+                "issue_date": put_in,
+                "expiry_date": put_in + timedelta(hours=72),
+                "used_date": collected,
+                "closed_date": collected,
+                "released_date": collected,
+                "after_hours": not site._concierge_is_open(collected),
+            }
+        )
+        request.custody_item_ids.write(
+            {"ready_date": put_in, "returned_date": collected}
+        )
+        request.write({"done_date": collected})
         return True

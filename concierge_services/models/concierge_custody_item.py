@@ -11,7 +11,6 @@ from odoo.addons.concierge_base.models.concierge_state_guard import (
 )
 
 from .concierge_custody_transitions import allowed_next
-from .concierge_locker_compartment import SIZE_RANK
 
 CUSTODY_STATES = [
     ("received", "Received at the desk"),
@@ -144,6 +143,13 @@ class ConciergeCustodyItem(models.Model):
         compute="_compute_held_days",
         help="Days since the item was left at the desk.",
     )
+    collect_hours = fields.Float(
+        string="Hours before collected",
+        compute="_compute_collect_hours",
+        store=True,
+        aggregator="avg",
+        help="Hours between the item being ready and being handed back.",
+    )
     is_overdue = fields.Boolean(
         string="Held too long",
         compute="_compute_held_days",
@@ -164,6 +170,15 @@ class ConciergeCustodyItem(models.Model):
         for item in self:
             done = item.move_ids.filtered(lambda m: m.state == "done")
             item.location_id = done.sorted("id")[-1:].location_dest_id
+
+    @api.depends("ready_date", "returned_date")
+    def _compute_collect_hours(self):
+        for item in self:
+            if item.ready_date and item.returned_date:
+                seconds = (item.returned_date - item.ready_date).total_seconds()
+                item.collect_hours = max(seconds, 0.0) / 3600
+            else:
+                item.collect_hours = 0.0
 
     def _alert_days(self):
         return self.env.company.concierge_custody_alert_days
@@ -187,6 +202,39 @@ class ConciergeCustodyItem(models.Model):
         if (operator == "=") == value:
             return domain
         return ["!", "&", *domain]
+
+    @api.model
+    def _cron_flag_overdue(self):
+        """Scheduled (daily): each request whose items are held longer than
+        its company's alert delay (at the desk, in a locker or at a
+        provider) gets one activity for its site's manager (else its
+        concierge) to call the beneficiary or the provider."""
+        activity_type = self.env.ref(
+            "concierge_services.mail_activity_type_custody_overdue"
+        )
+        # the companies holding items (each has its own alert delay)
+        held = self.sudo()._read_group(
+            [("state", "!=", "returned")], ["company_id"], ["__count"]
+        )
+        for company, __ in held:
+            items = (
+                self.sudo()
+                .with_company(company)
+                .search([("company_id", "=", company.id), ("is_overdue", "=", True)])
+            )
+            flagged = set(
+                items.request_id.activity_ids.filtered(
+                    lambda a: a.activity_type_id == activity_type
+                ).mapped("res_id")
+            )
+            for request in items.request_id:
+                if request.id in flagged:
+                    continue
+                request._concierge_flag_overdue(
+                    items.filtered(lambda i, r=request: i.request_id == r),
+                    activity_type,
+                )
+        return True
 
     # ------------------------------------------------------------------
     # creation: the item enters the desk
@@ -275,7 +323,8 @@ class ConciergeCustodyItem(models.Model):
         desk = site._concierge_custody_location()
         customer = locations["customer"]
         if new_state == "received":
-            return customer, desk
+            # dropped off in a locker compartment, or left at the desk
+            return customer, self.compartment_id.location_id or desk
         at_provider = locations["providers"].get((site.id, self.provider_id.id))
         if new_state == "at_provider":
             return desk, at_provider
@@ -371,6 +420,8 @@ class ConciergeCustodyItem(models.Model):
     # buttons
     # ------------------------------------------------------------------
     def action_send_to_provider(self):
+        """Send the items to their provider; those dropped off in a locker
+        are taken out of it first."""
         without = self.filtered(lambda i: not i.provider_id)
         if without:
             raise UserError(
@@ -379,12 +430,22 @@ class ConciergeCustodyItem(models.Model):
                     ticket=without[0].name,
                 )
             )
+        self._concierge_fetch_dropped_off()
         self._set_custody_state("at_provider")
         self.request_id.filtered(lambda r: r.state == "confirmed").action_start()
         return True
 
     def action_mark_ready(self):
+        self._concierge_fetch_dropped_off()
         self._set_custody_state("ready")
+        return True
+
+    def _concierge_fetch_dropped_off(self):
+        """The items dropped off in a locker move on: the concierge takes
+        them out to the desk first (the compartment is free again)."""
+        self.filtered(
+            lambda i: i.compartment_id and i.state == "received"
+        )._concierge_take_out()
         return True
 
     def action_hand_back(self):
@@ -418,15 +479,15 @@ class ConciergeCustodyItem(models.Model):
         return True
 
     def _concierge_move_between(self, source, destination):
-        """Move the items (ready at the desk) from ``source`` to
+        """Move the items (ready, or dropped off) from ``source`` to
         ``destination``, both inside their site's custody location: into a
         locker compartment and back. Still owned by the beneficiary."""
-        not_ready = self.filtered(lambda item: item.state != "ready")
+        not_ready = self.filtered(lambda item: item.state not in ("received", "ready"))
         if not_ready:
             raise UserError(
                 self.env._(
-                    "Item %(ticket)s is not ready: only the items back at the "
-                    "desk go into a locker.",
+                    "Item %(ticket)s is not at the desk: only the items ready "
+                    "or dropped off go into a locker or out of it.",
                     ticket=not_ready[0].name,
                 )
             )
@@ -443,9 +504,7 @@ class ConciergeCustodyItem(models.Model):
     def _concierge_locker_size(self):
         """The compartment size the items need together: the largest size
         of their services."""
-        products = self.request_line_id.product_id
-        sizes = [size or "small" for size in products.mapped("concierge_locker_size")]
-        return max(sizes or ["small"], key=SIZE_RANK.__getitem__)
+        return self.request_line_id.product_id._concierge_locker_size()
 
     def _concierge_put_in(self, compartment):
         """Put the ready items in ``compartment`` (stock follows)."""
@@ -457,12 +516,31 @@ class ConciergeCustodyItem(models.Model):
         return True
 
     def _concierge_take_out(self):
-        """Bring the items of a compartment back to the desk."""
+        """Bring the items of a compartment back to the desk; a compartment
+        left empty by a drop-off is free again."""
+        compartments = self.compartment_id
         self._concierge_move_between(
             lambda item: item.compartment_id.location_id,
             lambda item: item.site_id._concierge_custody_location(),
         )
         self.write({"compartment_id": False})
+        compartments._concierge_release_if_empty()
+        return True
+
+    def action_take_out_of_locker(self):
+        """The concierge fetched the items from their compartment: they are
+        at the desk."""
+        outside = self.filtered(
+            lambda i: not i.compartment_id or i.state not in ("received", "ready")
+        )
+        if outside:
+            raise UserError(
+                self.env._(
+                    "Item %(ticket)s is in no locker compartment.",
+                    ticket=outside[0].name,
+                )
+            )
+        self.compartment_id.action_take_items_out()
         return True
 
     def action_print_ticket(self):

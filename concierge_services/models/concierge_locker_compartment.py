@@ -29,6 +29,7 @@ class ConciergeLockerCompartment(models.Model):
     _concierge_transitions = {
         "action_out_of_order": ("free",),
         "action_back_in_service": ("out_of_order",),
+        "action_take_items_out": ("occupied",),
     }
 
     site_id = fields.Many2one(
@@ -135,6 +136,68 @@ class ConciergeLockerCompartment(models.Model):
             "action_back_in_service", self.env._("Putting back in service")
         )
         self.write({"state": "free"})
+        return True
+
+    def action_take_items_out(self):
+        """The concierge empties the compartments: a drop-off fetched, or
+        items nobody came for. The items come back to the desk, live
+        pick-up codes open nothing any more, the compartments are free."""
+        self._check_action("action_take_items_out", self.env._("Emptying"))
+        Code = self.env["concierge.pickup.code"].sudo()
+        live = Code.search(
+            [("compartment_id", "in", self.ids), ("state", "=", "active")]
+        )
+        items = self._concierge_items()
+        live._concierge_close("revoked")
+        items.sudo()._concierge_take_out()
+        for code in live:
+            code.request_id.message_post(
+                body=self.env._(
+                    "Compartment %(compartment)s emptied at the desk: its "
+                    "pick-up code opens nothing any more.",
+                    compartment=code.compartment_id.display_name,
+                )
+            )
+        return True
+
+    def _concierge_items(self):
+        """The items in these compartments now (received or ready)."""
+        return self.env["concierge.custody.item"].search(
+            [
+                ("compartment_id", "in", self.ids),
+                ("state", "in", ("received", "ready")),
+            ]
+        )
+
+    def _concierge_release_if_empty(self):
+        """Free the occupied compartments holding no item and no live code
+        any more (a drop-off taken out); the drop-off is over."""
+        occupied = self.filtered(lambda c: c.state == "occupied")
+        if not occupied:
+            return True
+        Code = self.env["concierge.pickup.code"].sudo()
+        busy = (
+            occupied._concierge_items().compartment_id
+            | Code.search(
+                [("compartment_id", "in", occupied.ids), ("state", "=", "active")]
+            ).compartment_id
+        )
+        empty = occupied - busy
+        if empty:
+            Code.search(
+                [
+                    ("compartment_id", "in", empty.ids),
+                    ("kind", "=", "dropoff"),
+                    ("released_date", "=", False),
+                ]
+            ).write({"released_date": fields.Datetime.now()})
+            empty.sudo()._concierge_free()
+        return True
+
+    @transition
+    def _concierge_reserve(self):
+        self._check_state(("free",), self.env._("Reserving"))
+        self.write({"state": "reserved"})
         return True
 
     @transition

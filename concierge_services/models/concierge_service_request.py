@@ -779,6 +779,84 @@ class ConciergeServiceRequest(models.Model):
             Code._concierge_issue(request, live.compartment_id, live.custody_item_ids)
         return True
 
+    def _concierge_dropoff_sites(self):
+        """The site where the beneficiary may drop the request's item off in
+        a locker (empty when none): a draft request of a service taken
+        into custody, at a site with lockers, with no drop-off reserved."""
+        self.ensure_one()
+        site = self.site_id
+        if (
+            self.state != "draft"
+            or not self.line_ids.filtered("custody")
+            or not site.concierge_compartment_ids
+            or "active" in self.pickup_code_ids.mapped("state")
+        ):
+            return self.env["concierge.site"]
+        return site
+
+    def _concierge_reserve_dropoff(self):
+        """Reserve the smallest free compartment of the site that holds the
+        request's items, for the beneficiary to drop them off out of hours.
+        Returns (pick-up code record, code): the code is shown once."""
+        self.ensure_one()
+        site = self._concierge_dropoff_sites()
+        if not site:
+            raise UserError(
+                self.env._(
+                    "Request %(request)s cannot be dropped off in a locker: "
+                    "it must be a new request of a service taken into custody, "
+                    "at a site with lockers, with no locker reserved yet.",
+                    request=self.name,
+                )
+            )
+        size = self.line_ids.filtered("custody").product_id._concierge_locker_size()
+        compartment = self.env["concierge.locker.compartment"].sudo()
+        compartment = compartment._concierge_free_compartment(site, size)
+        if not compartment:
+            raise UserError(
+                self.env._(
+                    "No locker is free at %(site)s for this item now: bring it "
+                    "to the desk (%(hours)s) or try again later.",
+                    site=site.name,
+                    hours=site.opening_summary or "-",
+                )
+            )
+        return self.env["concierge.pickup.code"]._concierge_reserve(self, compartment)
+
+    def _concierge_dropoff_compartment(self):
+        """The compartment the beneficiary has just dropped the request's
+        item off in (a used drop-off code, its item not yet received)."""
+        codes = self.pickup_code_ids.filtered(
+            lambda c: (
+                c.kind == "dropoff"
+                and c.state == "used"
+                and not c.custody_item_ids
+                and c.compartment_id.state == "occupied"
+            )
+        )
+        return codes[:1].compartment_id
+
+    def _concierge_flag_overdue(self, items, activity_type):
+        """Ask the site's manager (else the request's concierge) to act on
+        ``items``, held too long."""
+        self.ensure_one()
+        user = self.site_id.manager_id or self.user_id
+        self.activity_schedule(
+            activity_type_id=activity_type.id,
+            summary=self.env._(
+                "Items held too long: %(tickets)s",
+                tickets=", ".join(items.mapped("name")),
+            ),
+            note=self.env._(
+                "Held for %(days)s days (alert after %(limit)s days). Call the "
+                "beneficiary, or the provider for the items still with them.",
+                days=max(items.mapped("held_days")),
+                limit=self.company_id.concierge_custody_alert_days,
+            ),
+            user_id=user.id or self.env.ref("base.user_admin").id,
+        )
+        return True
+
     def _undelivered_lines(self):
         """The lines of the requests neither delivered nor cancelled."""
         return self.line_ids.filtered(
@@ -836,11 +914,12 @@ class ConciergeServiceRequest(models.Model):
         to the beneficiaries, their sale orders and lines are cancelled."""
         in_lockers = self.custody_item_ids.compartment_id
         self._give_back_custody_items()
-        if in_lockers:
-            # the items were given back from their compartments: free them
-            self.env["concierge.pickup.code"].sudo().search(
-                [("request_id", "in", self.ids), ("state", "=", "active")]
-            )._concierge_close("revoked")
+        # the items were given back from their compartments, the drop-offs
+        # reserved are void: the compartments are free
+        self.env["concierge.pickup.code"].sudo().search(
+            [("request_id", "in", self.ids), ("state", "=", "active")]
+        )._concierge_close("revoked")
+        in_lockers._concierge_release_if_empty()
         orders = self.sale_order_id
         if orders:
             orders._action_cancel()

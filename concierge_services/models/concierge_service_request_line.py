@@ -296,11 +296,14 @@ class ConciergeServiceRequestLine(models.Model):
         return True
 
     def _prepare_custody_item_vals(self):
+        """The item taken into custody for the line: received at the desk,
+        or in the compartment the beneficiary just dropped it off in."""
         self.ensure_one()
         return {
             "request_line_id": self.id,
             "description": self.name or self.product_id.display_name,
             "provider_id": self.provider_id.id,
+            "compartment_id": self.request_id._concierge_dropoff_compartment().id,
         }
 
     def _deliver_returned_custody(self):

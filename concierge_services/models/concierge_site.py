@@ -1,5 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import pytz
+
 from odoo import fields, models
 
 
@@ -38,6 +40,23 @@ class ConciergeSite(models.Model):
         and in the messages to beneficiaries (the company's, else Paris)."""
         self.ensure_one()
         return self.company_id.partner_id.tz or "Europe/Paris"
+
+    def _concierge_is_open(self, moment):
+        """Whether the desk of the site is open at ``moment`` (UTC, naive),
+        by its opening hours in its time zone; a site without opening hours
+        is taken as always open."""
+        self.ensure_one()
+        if not self.opening_ids:
+            return True
+        local = pytz.utc.localize(moment).astimezone(
+            pytz.timezone(self._concierge_tz())
+        )
+        hour = local.hour + local.minute / 60
+        return any(
+            int(line.dayofweek) == local.weekday()
+            and line.hour_from <= hour < line.hour_to
+            for line in self.opening_ids
+        )
 
     def _concierge_parent_location(self):
         self.ensure_one()

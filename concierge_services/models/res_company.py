@@ -11,13 +11,20 @@ class ResCompany(models.Model):
         string="Custody alert after (days)",
         default=30,
         help="Items held at the desk or at a provider for longer than this "
-        "appear in the report of items held too long.",
+        "appear in the report of items held too long, and the site's manager "
+        "gets an activity to call the beneficiary.",
     )
     concierge_pickup_code_hours = fields.Integer(
         string="Pick-up code valid for (hours)",
         default=72,
         help="After this delay an unused locker pick-up code expires: the "
         "items come back to the desk and the compartment is free.",
+    )
+    concierge_pickup_reminder_hours = fields.Integer(
+        string="Reminder before expiry (hours)",
+        default=24,
+        help="This many hours before a pick-up code expires, the beneficiary "
+        "whose items still wait in the locker gets a reminder (0: none).",
     )
     concierge_pickup_sms = fields.Boolean(
         string="Send pick-up codes by SMS",
@@ -42,6 +49,17 @@ class ResCompany(models.Model):
                     self.env._(
                         "A pick-up code must stay valid one hour or more: type "
                         "a number of hours greater than zero."
+                    )
+                )
+
+    @api.constrains("concierge_pickup_reminder_hours")
+    def _check_concierge_pickup_reminder_hours(self):
+        for company in self:
+            if company.concierge_pickup_reminder_hours < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The reminder comes a number of hours before the code "
+                        "expires: type 0 (no reminder) or more."
                     )
                 )
 

@@ -12,6 +12,9 @@ class ResConfigSettings(models.TransientModel):
     concierge_pickup_code_hours = fields.Integer(
         related="company_id.concierge_pickup_code_hours", readonly=False
     )
+    concierge_pickup_reminder_hours = fields.Integer(
+        related="company_id.concierge_pickup_reminder_hours", readonly=False
+    )
     concierge_pickup_sms = fields.Boolean(
         related="company_id.concierge_pickup_sms", readonly=False
     )

@@ -15,4 +15,5 @@ from . import test_dashboard
 from . import test_input
 from . import test_locker
 from . import test_locker_race
+from . import test_locker_flow
 from . import test_pickup_kiosk

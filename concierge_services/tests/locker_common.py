@@ -54,3 +54,10 @@ class LockerCase(ServicesCase):
         request.action_put_in_locker()
         code, __ = self._sent_code(request)
         return request, code
+
+    def _reserve(self, request=None):
+        """A coat cleaning asked on the portal, a locker reserved to drop
+        the coat off: (request, drop-off code record, code)."""
+        request = request or self._request(site_id=self.site.id)
+        pickup, code = request._concierge_reserve_dropoff()
+        return request, pickup, code

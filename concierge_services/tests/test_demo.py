@@ -2,13 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo.tests import TransactionCase, tagged
 
-# beneficiary (XML id in concierge_base) -> (request state, custody item states)
-CUSTODY_DEMO = {
-    "partner_inhabitant_yves": ("confirmed", ["received"]),
-    "partner_employee_karim": ("ready", ["ready", "ready"]),
-    "partner_employee_thomas": ("confirmed", ["received"]),
-    "partner_employee_sophie": ("in_progress", ["at_provider"]),
-}
+# (beneficiary's XML id in concierge_base, request state, custody item states)
+CUSTODY_DEMO = [
+    ("partner_inhabitant_yves", "confirmed", ["received"]),
+    ("partner_employee_karim", "ready", ["ready", "ready"]),
+    ("partner_employee_thomas", "confirmed", ["received"]),
+    ("partner_employee_sophie", "in_progress", ["at_provider"]),
+    ("partner_employee_thomas", "ready", ["ready"]),
+]
+# once installed, Thomas's shirts were collected at the lockers after hours
+INSTALLED_DEMO = [*CUSTODY_DEMO[:-1], ("partner_employee_thomas", "done", ["returned"])]
 
 
 @tagged("post_install", "-at_install")
@@ -18,9 +21,9 @@ class TestDemo(TransactionCase):
             [("model", "=", records._name), ("res_id", "in", records.ids)]
         )
 
-    def _check_custody_requests(self, requests):
+    def _check_custody_requests(self, requests, expected=CUSTODY_DEMO):
         """Each demo beneficiary has a request at its stage, its items held."""
-        for xmlid, (state, item_states) in CUSTODY_DEMO.items():
+        for xmlid, state, item_states in expected:
             partner = self.env.ref(f"concierge_base.{xmlid}")
             request = requests.filtered(
                 lambda r, p=partner, s=state, i=item_states: (
@@ -67,7 +70,7 @@ class TestDemo(TransactionCase):
                 [("concierge_custody_item_id.request_id", "in", module_requests.ids)]
             )
         )
-        partners = [self.env.ref(f"concierge_base.{x}") for x in CUSTODY_DEMO]
+        partners = [self.env.ref(f"concierge_base.{x[0]}") for x in CUSTODY_DEMO]
         custody = Request.search(
             [
                 ("partner_id", "in", [p.id for p in partners]),
@@ -76,7 +79,7 @@ class TestDemo(TransactionCase):
             ]
         )
         custody -= custody.browse(self._xmlids(custody).mapped("res_id"))
-        self._check_custody_requests(custody)
+        self._check_custody_requests(custody, INSTALLED_DEMO)
         self.assertFalse(self._xmlids(custody.line_ids))
         self.assertFalse(self._xmlids(custody.custody_item_ids))
 
@@ -95,3 +98,17 @@ class TestDemo(TransactionCase):
         items = waiting.custody_item_ids
         self.assertEqual(items.mapped("state"), ["ready", "ready"])
         self.assertEqual(items.location_id, waiting.compartment_id.location_id)
+
+    def test_demo_collected_after_hours(self):
+        thomas = self.env.ref("concierge_base.partner_employee_thomas")
+        collected = self.env["concierge.pickup.code"].search(
+            [("partner_id", "=", thomas.id), ("state", "=", "used")]
+        )
+        if not collected:
+            self.skipTest("installed without demo data")
+        self.assertEqual(collected.used_method, "locker_code")
+        self.assertTrue(collected.after_hours)
+        self.assertFalse(collected.site_id._concierge_is_open(collected.used_date))
+        self.assertEqual(collected.compartment_id.state, "free")
+        self.assertEqual(collected.custody_item_ids.handover_method, "locker_code")
+        self.assertLess(collected.issue_date, collected.used_date)

@@ -1,9 +1,10 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import http
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .locker_common import LockerCase
 
@@ -28,7 +29,7 @@ class TestPickupKiosk(LockerCase, HttpCase):
     def test_code_typed_opens_the_compartment(self):
         request, code = self._in_locker()
         page = self.url_open(self.url).text
-        self.assertIn("Your pick-up code", page)
+        self.assertIn("Your code (6 digits)", page)
         opened = self._type(code)
         self.assertIn("o_concierge_pickup_opened", opened)
         self.assertIn(">A2<", opened)
@@ -83,3 +84,55 @@ class TestPickupKiosk(LockerCase, HttpCase):
         Attempt.invalidate_model()
         self.assertIn(">A2<", self._type(code))
         self.assertEqual(request.custody_item_ids.state, "returned")
+
+
+@tagged("post_install", "-at_install")
+class TestLockerTours(LockerCase, HttpCase):
+    """In Chromium, as the beneficiary: the code typed on the kiosk, the
+    drop-off reserved on the portal."""
+
+    CODE = "482915"
+
+    def _known_code(self):
+        Code = type(self.env["concierge.pickup.code"])
+        return patch.object(Code, "_concierge_new_code", return_value=self.CODE)
+
+    def test_kiosk_tour(self):
+        request = self._ready_request()
+        with self._known_code():
+            request.action_put_in_locker()
+        self.start_tour(
+            f"/concierge/pickup/{self.site.id}", "concierge_locker_kiosk_tour"
+        )
+        item = request.custody_item_ids
+        self.assertEqual(
+            (item.state, item.handover_method), ("returned", "locker_code")
+        )
+        self.assertEqual(self.medium.state, "free")
+        self.assertEqual(request.state, "done")
+
+    def test_dropoff_tour(self):
+        user = new_test_user(
+            self.env,
+            login="jeanne_portal",
+            groups="base.group_portal",
+            partner_id=self.beneficiary.id,
+        )
+        request = self._request(site_id=self.site.id, channel="portal")
+        with self._known_code():
+            self.start_tour(
+                f"/my/requests/{request.id}",
+                "concierge_locker_dropoff_tour",
+                login=user.login,
+            )
+        pickup = request.pickup_code_ids
+        self.assertEqual((pickup.kind, pickup.state), ("dropoff", "active"))
+        self.assertEqual(self.medium.state, "reserved")
+        # then at the lockers, out of hours: the coat is received in A2
+        self.start_tour(
+            f"/concierge/pickup/{self.site.id}", "concierge_locker_kiosk_tour"
+        )
+        item = request.custody_item_ids
+        self.assertEqual((item.state, item.compartment_id), ("received", self.medium))
+        self.assertEqual(item.location_id, self.medium.location_id)
+        self.assertEqual(request.state, "confirmed")

@@ -21,7 +21,7 @@ class ConciergePickupCollectWizard(models.TransientModel):
     def action_collect(self):
         self.ensure_one()
         pickup = self.env["concierge.pickup.code"]._concierge_find(
-            self.site_id, code=self.code
+            self.site_id, code=self.code, kind="pickup"
         )
         if not pickup:
             raise UserError(

@@ -291,6 +291,16 @@ def compartment(out_of_order):
     return factory
 
 
+def locker_compartment(case):
+    request_, __ = case.make_locker_request(put_in=True)
+    return "concierge", [request_.pickup_code_ids.compartment_id.ids]
+
+
+def locker_items(case):
+    request_, __ = case.make_locker_request(put_in=True)
+    return "concierge", [request_.custody_item_ids.ids]
+
+
 def pickup_collect(case):
     request_, code = case.make_locker_request(put_in=True)
     values = {"site_id": request_.site_id.id, "code": code}
@@ -335,6 +345,8 @@ CALLS = {
     (S, "action_send_new_pickup_code"): locker_request(put_in=True),
     ("concierge.locker.compartment", "action_out_of_order"): compartment(False),
     ("concierge.locker.compartment", "action_back_in_service"): compartment(True),
+    ("concierge.locker.compartment", "action_take_items_out"): locker_compartment,
+    ("concierge.custody.item", "action_take_out_of_locker"): locker_items,
     ("concierge.pickup.collect.wizard", "action_collect"): pickup_collect,
     ("concierge.custody.item", "action_print_ticket"): custody("received"),
     # funding
