@@ -677,15 +677,49 @@ class ConciergeServiceRequest(models.Model):
 
     def _action_ready(self):
         """What a request being ready brings once it is (extended by other
-        addons): tell the beneficiaries by mail that their request is ready."""
+        addons): at a site whose ready items go to a locker, they are put
+        in one and the code is sent; the other beneficiaries are told by
+        mail that their request is ready."""
+        in_locker = self._concierge_auto_locker()
         template = self.env.ref(
             "concierge_services.mail_template_request_ready", raise_if_not_found=False
         )
         if template:
-            self.filtered("partner_id.email").message_post_with_source(
+            (self - in_locker).filtered("partner_id.email").message_post_with_source(
                 template, subtype_xmlid="mail.mt_comment"
             )
         return True
+
+    def _concierge_auto_locker(self):
+        """Put the ready items of the requests of sites whose ready items go
+        to a locker in a free compartment; returns the requests put in one
+        (those finding no free compartment stay at the desk, said on the
+        request)."""
+        Compartment = self.env["concierge.locker.compartment"].sudo()
+        done = self.browse()
+        for request in self.filtered("site_id.concierge_locker_auto"):
+            items = request.custody_item_ids.filtered(
+                lambda i: i.state == "ready" and not i.compartment_id
+            )
+            if not items:
+                continue
+            compartment = Compartment._concierge_free_compartment(
+                request.site_id, items._concierge_locker_size()
+            )
+            if not compartment:
+                request.message_post(
+                    body=self.env._(
+                        "No free compartment at %(site)s holds the items: they "
+                        "wait at the desk.",
+                        site=request.site_id.display_name,
+                    )
+                )
+                continue
+            self.env["concierge.pickup.code"]._concierge_issue(
+                request, compartment, items
+            )
+            done |= request
+        return done
 
     def action_send_to_provider(self):
         """Pass the items received at the desk to their providers."""

@@ -27,6 +27,13 @@ class ConciergeSite(models.Model):
     concierge_compartment_ids = fields.One2many(
         "concierge.locker.compartment", "site_id", string="Locker compartments"
     )
+    concierge_locker_auto = fields.Boolean(
+        string="Ready items go to a locker",
+        help="When a request of this site is ready, its items go at once in "
+        "the smallest free compartment that holds them and the beneficiary "
+        "gets the pick-up code (instead of the ready mail). Without a free "
+        "compartment they wait at the desk, as usual.",
+    )
     concierge_locker_open_url = fields.Char(
         string="Locker opening URL",
         groups="concierge_base.group_concierge_manager",

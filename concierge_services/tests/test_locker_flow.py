@@ -316,3 +316,36 @@ class TestLockerIndicators(LockerCase):
         self.assertAlmostEqual(
             april[self.site.id], 100.0 * (8 * 24 + 13) / (3 * 30 * 24)
         )
+
+
+@tagged("post_install", "-at_install")
+class TestLockerAutomatic(LockerCase):
+    def _ready_mail(self, request):
+        return request.message_ids.filtered(lambda m: "is ready" in (m.subject or ""))
+
+    def test_ready_items_go_to_a_locker_by_themselves(self):
+        self.site.concierge_locker_auto = True
+        request = self._ready_request()
+        item = request.custody_item_ids
+        self.assertEqual(item.compartment_id, self.medium)
+        self.assertEqual(request.pickup_code_ids.state, "active")
+        code, __ = self._sent_code(request)
+        self.assertTrue(code)
+        self.assertFalse(
+            self._ready_mail(request), "the code's mail replaces the ready mail"
+        )
+        # no compartment free for the next coat: it waits at the desk
+        self.medium.action_take_items_out()
+        self.medium.action_out_of_order()
+        self.large.action_out_of_order()
+        other = self._ready_request()
+        self.assertFalse(other.custody_item_ids.compartment_id)
+        bodies = " ".join(str(body) for body in other.message_ids.mapped("body"))
+        self.assertIn("wait at the desk", bodies)
+        self.assertTrue(self._ready_mail(other), "told it is ready at the desk")
+
+    def test_without_the_rule_the_concierge_decides(self):
+        request = self._ready_request()
+        self.assertFalse(request.custody_item_ids.compartment_id)
+        self.assertFalse(request.pickup_code_ids)
+        self.assertTrue(self._ready_mail(request))
