@@ -1,6 +1,8 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from datetime import date
+from datetime import date, timedelta
+
+from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.tests import tagged
@@ -93,6 +95,7 @@ class TestIndicatorPerformance(QueryCountMixin, ConciergeCase):
     # the month of the beneficiaries registered by the test
     PERIOD = fields.Date.today().replace(day=1)
     _counter = 0
+    _clock = fields.Datetime.now()
 
     def _company(self, sites):
         TestIndicatorPerformance._counter += 1
@@ -121,10 +124,16 @@ class TestIndicatorPerformance(QueryCountMixin, ConciergeCase):
         )
 
     def _recompute(self, company):
+        """The queries of one recomputation, each run one second after the
+        previous one: the values kept are stamped with a new time (one more
+        UPDATE) every time, not only when the clock happens to tick between
+        two runs."""
         Value = self.env["concierge.indicator.value"]
-        return self._count(
-            lambda: Value._recompute_periods([self.PERIOD], companies=company)
-        )
+        TestIndicatorPerformance._clock += timedelta(seconds=1)
+        with freeze_time(self._clock):
+            return self._count(
+                lambda: Value._recompute_periods([self.PERIOD], companies=company)
+            )
 
     def _beneficiary_values(self, company):
         return self.env["concierge.indicator.value"].search(
