@@ -3,6 +3,8 @@
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.concierge_services.tests.test_portal_pages import service_block
+
 from .common import B2bCase
 
 
@@ -61,18 +63,13 @@ class TestPortalCatalogue(B2bCase, HttpCase):
             partner_id=inhabitant.id,
         )
 
-    @staticmethod
-    def _service_block(html, product):
-        start = html.index(f'data-product-id="{product.id}"')
-        return html[start : html.index("</label>", start)]
-
     def test_employee_sees_what_the_employer_pays(self):
         self.authenticate("b2b_catalogue_employee", "b2b_catalogue_employee")
         page = self.url_open("/my/requests/new").text
-        parcel = self._service_block(page, self.parcel)
+        parcel = service_block(page, self.parcel)
         self.assertIn("Paid by your employer", parcel)
         self.assertNotIn("3.00", parcel)
-        sewing = self._service_block(page, self.sewing)
+        sewing = service_block(page, self.sewing)
         self.assertIn("11.00", sewing)
         self.assertNotIn("Paid by your employer", sewing)
         # and on the page of a request of the plan
@@ -90,12 +87,12 @@ class TestPortalCatalogue(B2bCase, HttpCase):
         self.authenticate("b2b_catalogue_inhabitant", "b2b_catalogue_inhabitant")
         page = self.url_open("/my/requests/new").text
         self.assertNotIn("Paid by your employer", page)
-        self.assertIn("3.00", self._service_block(page, self.parcel))
-        self.assertIn("15.00", self._service_block(page, self.sewing))
+        self.assertIn("3.00", service_block(page, self.parcel))
+        self.assertIn("15.00", service_block(page, self.sewing))
 
     def test_no_plan_pays_once_the_contract_has_ended(self):
         self.contract.date_end = "2026-01-31"
         self.authenticate("b2b_catalogue_employee", "b2b_catalogue_employee")
         page = self.url_open("/my/requests/new").text
         self.assertNotIn("Paid by your employer", page)
-        self.assertIn("3.00", self._service_block(page, self.parcel))
+        self.assertIn("3.00", service_block(page, self.parcel))

@@ -13,6 +13,12 @@ from .common import ServicesCase
 ICON = "/concierge_services/static/src/img/concierge_requests.svg"
 
 
+def service_block(html, product):
+    """The choice of ``product`` on the new-request page."""
+    start = html.index(f'data-product-id="{product.id}"')
+    return html[start : html.index("</label>", start)]
+
+
 @tagged("post_install", "-at_install")
 class TestPortalPages(ServicesCase, QueryCountMixin, MockEmail, HttpCase):
     """The beneficiary's portal pages, as a portal user: the home card, the
@@ -33,18 +39,8 @@ class TestPortalPages(ServicesCase, QueryCountMixin, MockEmail, HttpCase):
         cls.env["concierge.locker.compartment"].create(
             {"site_id": cls.site.id, "code": "A1", "size": "medium"}
         )
-        cls.alice = new_test_user(
-            cls.env,
-            login="pages_alice",
-            password="pages_alice",
-            groups="base.group_portal",
-            email="alice.pages@example.com",
-        )
-        cls.alice.partner_id.write(
-            {
-                "concierge_beneficiary_type": "inhabitant",
-                "concierge_site_id": cls.site.id,
-            }
+        cls.alice = cls._portal_user(
+            "pages_alice", concierge_beneficiary_type="inhabitant"
         )
         # an employee of a company with prices of its own
         cls.employer_pricelist = cls.env["product.pricelist"].create(
@@ -63,25 +59,13 @@ class TestPortalPages(ServicesCase, QueryCountMixin, MockEmail, HttpCase):
             }
         )
         cls.employer.property_product_pricelist = cls.employer_pricelist
-        cls.employee = new_test_user(
-            cls.env,
-            login="pages_employee",
-            password="pages_employee",
-            groups="base.group_portal",
-            email="employee.pages@example.com",
-        )
-        cls.employee.partner_id.write(
-            {
-                "concierge_beneficiary_type": "employee",
-                "concierge_employer_id": cls.employer.id,
-                "concierge_site_id": cls.site.id,
-            }
+        cls.employee = cls._portal_user(
+            "pages_employee",
+            concierge_beneficiary_type="employee",
+            concierge_employer_id=cls.employer.id,
         )
         cls.bob = new_test_user(
-            cls.env,
-            login="pages_bob",
-            password="pages_bob",
-            groups="base.group_portal",
+            cls.env, login="pages_bob", password="pages_bob", groups="base.group_portal"
         )
         Request = cls.env["concierge.service.request"]
         cls.old = Request.create(
@@ -104,15 +88,23 @@ class TestPortalPages(ServicesCase, QueryCountMixin, MockEmail, HttpCase):
             }
         )
 
+    @classmethod
+    def _portal_user(cls, login, **partner_vals):
+        """A portal user whose contact has a mail and the test site as home
+        site, with ``partner_vals``."""
+        user = new_test_user(
+            cls.env,
+            login=login,
+            password=login,
+            groups="base.group_portal",
+            email=f"{login}@example.com",
+        )
+        user.partner_id.write({"concierge_site_id": cls.site.id, **partner_vals})
+        return user
+
     def _csrf_token(self):
         form = self.url_open("/my/requests/new")
         return re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
-
-    @staticmethod
-    def _service_block(html, product):
-        """The choice of ``product`` on the new-request page."""
-        start = html.index(f'data-product-id="{product.id}"')
-        return html[start : html.index("</label>", start)]
 
     def test_home_card_small_icon_and_count(self):
         self.authenticate("pages_alice", "pages_alice")
@@ -173,10 +165,10 @@ class TestPortalPages(ServicesCase, QueryCountMixin, MockEmail, HttpCase):
         self.authenticate("pages_alice", "pages_alice")
         page = self.url_open("/my/requests/new").text
         self.assertIn("Pressing test", page, "the category heads its services")
-        paperwork = self._service_block(page, self.paperwork)
+        paperwork = service_block(page, self.paperwork)
         self.assertIn("10.00", paperwork)
         self.assertNotIn("You leave an item with us", paperwork)
-        cleaning = self._service_block(page, self.cleaning)
+        cleaning = service_block(page, self.cleaning)
         self.assertIn("12.00", cleaning)
         self.assertIn("Ready in 2 opening days", cleaning)
         self.assertIn(
@@ -191,9 +183,9 @@ class TestPortalPages(ServicesCase, QueryCountMixin, MockEmail, HttpCase):
         # the employee pays the employer's price
         self.authenticate("pages_employee", "pages_employee")
         page = self.url_open("/my/requests/new").text
-        self.assertIn("7.00", self._service_block(page, self.paperwork))
-        self.assertNotIn("10.00", self._service_block(page, self.paperwork))
-        self.assertIn("12.00", self._service_block(page, self.cleaning))
+        self.assertIn("7.00", service_block(page, self.paperwork))
+        self.assertNotIn("10.00", service_block(page, self.paperwork))
+        self.assertIn("12.00", service_block(page, self.cleaning))
 
     def test_catalogue_prices_in_one_computation(self):
         """The prices of the catalogue cost as many queries for one service
