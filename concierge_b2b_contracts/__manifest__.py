@@ -3,7 +3,7 @@
 {
     "name": "Conciergerie de territoire - Company subscriptions",
     "summary": "Plans and contracts of companies subscribing for their staff",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -23,6 +23,7 @@
         "views/sale_order_views.xml",
         "views/concierge_service_request_views.xml",
         "views/contract_portal_templates.xml",
+        "views/portal_templates.xml",
         "report/employer_report.xml",
         "wizards/concierge_b2b_employer_report_wizard_views.xml",
         "views/menus.xml",

@@ -3,7 +3,7 @@
 {
     "name": "Conciergerie de territoire - Services",
     "summary": "Service catalogue and requests of a conciergerie",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -35,6 +35,9 @@
         "demo/concierge_service_request_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "concierge_services/static/src/scss/portal.scss",
+        ],
         "web.assets_tests": [
             "concierge_services/static/tests/tours/*.js",
         ],

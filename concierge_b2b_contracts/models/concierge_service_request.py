@@ -80,6 +80,17 @@ class ConciergeServiceRequest(models.Model):
             return contract.pricelist_id or employer.property_product_pricelist
         return pricelist
 
+    def _concierge_portal_offers(self, products):
+        """The services the employer's running plan pays for are shown as
+        such to the employee (at the employer's prices otherwise)."""
+        offers = super()._concierge_portal_offers(products)
+        categories = self.concierge_b2b_contract_id.concierge_plan_id.category_ids
+        if categories:
+            for product in products:
+                if product.concierge_category_id in categories:
+                    offers[product.id]["employer_pays"] = True
+        return offers
+
     def _create_sale_orders(self):
         # employer-paid requests are covered by the contract: no order for
         # the employee (those beyond the quota go on the employer's invoice)

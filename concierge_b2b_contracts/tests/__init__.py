@@ -12,3 +12,4 @@ from . import test_demo_xmlrpc
 from . import test_funding_source
 from . import test_billing_race
 from . import test_input
+from . import test_portal_catalogue

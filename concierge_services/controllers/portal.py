@@ -1,8 +1,12 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from operator import itemgetter
+
 from odoo import Command, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.osv import expression
+from odoo.tools import groupby
 
 from odoo.addons.concierge_base.input_checks import finite
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -29,25 +33,97 @@ class ConciergePortal(CustomerPortal):
     def _concierge_requests_domain(self):
         return [("partner_id", "=", request.env.user.partner_id.id)]
 
+    def _concierge_searchbar_sortings(self):
+        return {
+            "date": {
+                "label": request.env._("Newest"),
+                "order": "request_date desc, id desc",
+            },
+            "name": {
+                "label": request.env._("Reference"),
+                "order": "name desc, id desc",
+            },
+            "state": {
+                "label": request.env._("Status"),
+                "order": "state, request_date desc, id desc",
+            },
+        }
+
+    def _concierge_searchbar_filters(self):
+        return {
+            "all": {"label": request.env._("All"), "domain": []},
+            "open": {
+                "label": request.env._("In progress"),
+                "domain": [("state", "not in", ("done", "cancelled"))],
+            },
+            "done": {
+                "label": request.env._("Done"),
+                "domain": [("state", "=", "done")],
+            },
+        }
+
+    def _concierge_searchbar_inputs(self):
+        return {
+            "all": {"input": "all", "label": request.env._("Search in all")},
+            "name": {"input": "name", "label": request.env._("Search in reference")},
+            "service": {
+                "input": "service",
+                "label": request.env._("Search in services"),
+            },
+        }
+
+    def _concierge_search_domain(self, search_in, search):
+        by_name = [("name", "ilike", search)]
+        by_service = [("line_ids.name", "ilike", search)]
+        if search_in == "name":
+            return by_name
+        if search_in == "service":
+            return by_service
+        return expression.OR([by_name, by_service])
+
     @http.route(
         ["/my/requests", "/my/requests/page/<int:page>"],
         type="http",
         auth="user",
         website=True,
     )
-    def portal_my_concierge_requests(self, page=1, **kw):
+    def portal_my_concierge_requests(
+        self, page=1, sortby=None, filterby=None, search=None, search_in="all", **kw
+    ):
         Request = request.env["concierge.service.request"]
-        domain = self._concierge_requests_domain()
+        sortings = self._concierge_searchbar_sortings()
+        filters = self._concierge_searchbar_filters()
+        inputs = self._concierge_searchbar_inputs()
+        sortby = sortby if sortby in sortings else "date"
+        filterby = filterby if filterby in filters else "all"
+        search_in = search_in if search_in in inputs else "all"
+        domain = expression.AND(
+            [self._concierge_requests_domain(), filters[filterby]["domain"]]
+        )
+        if search:
+            domain = expression.AND(
+                [domain, self._concierge_search_domain(search_in, search)]
+            )
         count = Request.search_count(domain)
         pager = portal_pager(
-            url="/my/requests", total=count, page=page, step=self._items_per_page
+            url="/my/requests",
+            url_args={
+                "sortby": sortby,
+                "filterby": filterby,
+                "search_in": search_in,
+                "search": search,
+            },
+            total=count,
+            page=page,
+            step=self._items_per_page,
         )
         requests = Request.search(
             domain,
-            order="request_date desc, id desc",
+            order=sortings[sortby]["order"],
             limit=self._items_per_page,
             offset=pager["offset"],
         )
+        request.session["my_concierge_requests_history"] = requests.ids[:100]
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -55,6 +131,16 @@ class ConciergePortal(CustomerPortal):
                 "page_name": "concierge_request",
                 "pager": pager,
                 "default_url": "/my/requests",
+                "searchbar_sortings": sortings,
+                "sortby": sortby,
+                "searchbar_filters": filters,
+                "filterby": filterby,
+                "searchbar_inputs": inputs,
+                "search_in": search_in,
+                "search": search,
+                "states": dict(
+                    Request._fields["state"]._description_selection(request.env)
+                ),
             }
         )
         return request.render("concierge_services.portal_my_requests", values)
@@ -147,6 +233,50 @@ class ConciergePortal(CustomerPortal):
             )
         )
 
+    def _concierge_portal_sites(self):
+        """Where the portal user may drop and collect their items: their
+        home site, else the sites of their company (not the rounds)."""
+        home = request.env.user.partner_id.sudo().concierge_site_id
+        if home:
+            return home
+        return (
+            request.env["concierge.site"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self._concierge_portal_company().id),
+                    ("site_type", "!=", "itinerant"),
+                ]
+            )
+        )
+
+    def _concierge_portal_catalogue(self, products, sites):
+        """The services of ``products`` by category, each with what the
+        portal user pays: [(category, [(product, offer)])], the prices of
+        all the services computed at once (their pricelist, their
+        employer's for employees)."""
+        draft = (
+            request.env["concierge.service.request"]
+            .sudo()
+            .new(
+                {
+                    "partner_id": request.env.user.partner_id.id,
+                    "site_id": sites[:1].id,
+                    "company_id": sites[:1].company_id.id
+                    or self._concierge_portal_company().id,
+                }
+            )
+        )
+        offers = draft._concierge_portal_offers(products)
+        catalogue = []
+        for category, services in groupby(
+            products, key=itemgetter("concierge_category_id")
+        ):
+            catalogue.append(
+                (category, [(product, offers[product.id]) for product in services])
+            )
+        return catalogue, draft.pricelist_id.currency_id or draft.currency_id
+
     @http.route(
         ["/my/requests/new"],
         type="http",
@@ -156,10 +286,16 @@ class ConciergePortal(CustomerPortal):
     )
     def portal_concierge_request_new(self, **post):
         values = self._prepare_portal_layout_values()
+        products = self._concierge_portal_products()
+        sites = self._concierge_portal_sites()
+        catalogue, currency = self._concierge_portal_catalogue(products, sites)
         values.update(
             {
                 "page_name": "concierge_request_new",
-                "products": self._concierge_portal_products(),
+                "products": products,
+                "catalogue": catalogue,
+                "currency": currency,
+                "sites": sites,
                 "error": False,
                 "post": post,
                 "max_quantity": MAX_QUANTITY,
@@ -175,6 +311,7 @@ class ConciergePortal(CustomerPortal):
             except (UserError, ValidationError) as error:
                 values["error"] = error.args[0]
             else:
+                record._concierge_send_received()
                 return request.redirect(f"/my/requests/{record.id}")
         return request.render("concierge_services.portal_request_new", values)
 
@@ -210,6 +347,13 @@ class ConciergePortal(CustomerPortal):
                 )
             )
         site = partner.sudo().concierge_site_id
+        if post.get("site_id"):
+            site_id = post["site_id"]
+            site = self._concierge_portal_sites().filtered(
+                lambda s: str(s.id) == site_id
+            )
+            if not site:
+                raise ValidationError(env._("Choose one of the conciergerie's sites."))
         vals = {
             "partner_id": partner.id,
             "channel": "portal",

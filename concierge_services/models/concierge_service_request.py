@@ -4,7 +4,7 @@ import logging
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 from odoo.tools.mail import email_normalize, parse_contact_from_email
@@ -260,6 +260,24 @@ class ConciergeServiceRequest(models.Model):
             or employer.specific_property_product_pricelist
             or partner.property_product_pricelist
         )
+
+    def _concierge_portal_offers(self, products):
+        """What the beneficiary of this (new) request would pay for each of
+        ``products``, as shown on the portal: {product id: {"price": unit
+        price, "employer_pays": whether their employer's plan pays for it}}.
+        All the prices come from one pricelist computation (extended by the
+        company plans)."""
+        self.ensure_one()
+        pricelist = self.pricelist_id
+        if pricelist:
+            # in the pricelist's currency, as the request's lines
+            prices = pricelist._get_products_price(products, 1.0)
+        else:
+            prices = {product.id: product.lst_price for product in products}
+        return {
+            product.id: {"price": prices[product.id], "employer_pays": False}
+            for product in products
+        }
 
     @api.depends(
         "request_date",
@@ -688,6 +706,21 @@ class ConciergeServiceRequest(models.Model):
             (self - in_locker).filtered("partner_id.email").message_post_with_source(
                 template, subtype_xmlid="mail.mt_comment"
             )
+        return True
+
+    def _concierge_send_received(self):
+        """Tell the beneficiaries by mail that their requests (made on the
+        portal) are received: what was asked, where to bring the items and
+        when, the link to follow them. Posted by the conciergerie, so that
+        the beneficiary who made the request is notified too."""
+        template = self.env.ref(
+            "concierge_services.mail_template_request_received",
+            raise_if_not_found=False,
+        )
+        if template:
+            self.filtered("partner_id.email").with_user(
+                SUPERUSER_ID
+            ).message_post_with_source(template, subtype_xmlid="mail.mt_comment")
         return True
 
     def _concierge_auto_locker(self):

@@ -17,3 +17,4 @@ from . import test_locker
 from . import test_locker_race
 from . import test_locker_flow
 from . import test_pickup_kiosk
+from . import test_portal_pages
