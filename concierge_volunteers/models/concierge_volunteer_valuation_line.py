@@ -16,7 +16,9 @@ class ConciergeVolunteerValuationLine(models.Model):
         index=True,
         ondelete="cascade",
     )
-    valuation_state = fields.Selection(related="valuation_id.state", store=True)
+    # not stored: posting a year's valuation would rewrite its thousands of
+    # lines (one UPDATE per hundred); searching it reads the valuation's state
+    valuation_state = fields.Selection(related="valuation_id.state")
     company_id = fields.Many2one(related="valuation_id.company_id", store=True)
     currency_id = fields.Many2one(related="valuation_id.currency_id")
     attendance_id = fields.Many2one(
