@@ -17,3 +17,5 @@ from . import test_valuation_race
 from . import test_dashboard
 from . import test_input
 from . import test_round_ordering
+from . import test_round
+from . import test_round_security
