@@ -3,8 +3,8 @@
 {
     "name": "Conciergerie de territoire - Volunteers",
     "summary": "Volunteers of a conciergerie: missions, shifts, sign-up, "
-    "attendance and valuation of volunteer time",
-    "version": "18.0.1.3.0",
+    "attendance, valuation of volunteer time and rounds",
+    "version": "18.0.1.4.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -25,6 +25,8 @@
         "views/concierge_volunteer_attendance_views.xml",
         "views/concierge_volunteer_valuation_views.xml",
         "views/concierge_volunteer_wizard_views.xml",
+        "views/concierge_vehicle_views.xml",
+        "views/concierge_round_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",

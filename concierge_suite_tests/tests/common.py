@@ -223,6 +223,55 @@ class SuiteRpcCase(HttpCase):
             self.force_state(shift, state)
         return shift
 
+    def make_round(self, state="draft"):
+        """A round of a new van through one commune stop, in ``state``
+        through its buttons."""
+        site = self.env["concierge.site"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        self.assertTrue(site, "the demo has a site")
+        if not site.concierge_latitude:
+            site.write({"concierge_latitude": 45.7375, "concierge_longitude": 4.6564})
+        vehicle = self.env["concierge.vehicle"].create(
+            {"name": "Suite RPC van", "site_id": site.id, "capacity": 20}
+        )
+        round_ = self.env["concierge.round"].create(
+            {
+                "date": date(2031, 9, 2),
+                "site_id": site.id,
+                "vehicle_id": vehicle.id,
+                "driver_id": self.make_beneficiary("Suite RPC driver").id,
+                "stop_ids": [
+                    Command.create(
+                        {
+                            "commune": "Vaugneray",
+                            "zip": "69670",
+                            "latitude": 45.7375,
+                            "longitude": 4.6564,
+                        }
+                    )
+                ],
+            }
+        )
+        if state in ("planned", "on_road", "done"):
+            round_.action_confirm()
+        if state in ("on_road", "done"):
+            round_.action_start()
+        if state == "done":
+            round_.action_done()
+        elif state == "cancelled":
+            round_.action_cancel()
+        return round_
+
+    def make_round_stop(self, state="todo"):
+        """The stop of a round on the road, in ``state`` through its buttons."""
+        stop = self.make_round("on_road").stop_ids
+        if state == "done":
+            stop.action_done()
+        elif state == "skipped":
+            stop.action_skip()
+        return stop
+
     def make_test_phase(self, state="draft"):
         phase = self.env["concierge.test.phase"].create(
             {

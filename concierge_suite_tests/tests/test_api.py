@@ -262,6 +262,23 @@ def recurrence_vals(case):
     }
 
 
+def round_in(state):
+    return lambda case: ("concierge", [case.make_round(state).ids])
+
+
+def round_stop(state):
+    return lambda case: ("concierge", [case.make_round_stop(state).ids])
+
+
+def round_recurrence_vals(case):
+    return {
+        "template_id": case.make_round("draft").id,
+        "date_from": "2031-09-01",
+        "date_to": "2031-09-30",
+        "tue": True,
+    }
+
+
 def settle_period(case):
     return "accountant", ["2031-02-10"]
 
@@ -452,6 +469,19 @@ CALLS = {
     ),
     ("concierge.volunteer.shift.recurrence", "action_create_shifts"): wizard(
         "concierge.volunteer.shift.recurrence", recurrence_vals, "concierge"
+    ),
+    # rounds
+    ("concierge.round", "action_plan"): round_in("draft"),
+    ("concierge.round", "action_confirm"): round_in("draft"),
+    ("concierge.round", "action_start"): round_in("planned"),
+    ("concierge.round", "action_done"): round_in("on_road"),
+    ("concierge.round", "action_cancel"): round_in("planned"),
+    ("concierge.round", "action_draft"): round_in("cancelled"),
+    ("concierge.round.stop", "action_done"): round_stop("todo"),
+    ("concierge.round.stop", "action_skip"): round_stop("todo"),
+    ("concierge.round.stop", "action_todo"): round_stop("skipped"),
+    ("concierge.round.recurrence", "action_create_rounds"): wizard(
+        "concierge.round.recurrence", round_recurrence_vals, "concierge"
     ),
 }
 

@@ -27,6 +27,8 @@ FACTORIES = {
     "concierge.test.phase": ("make_test_phase", "manager"),
     "concierge.commission.settlement": ("make_settlement", "accountant"),
     "concierge.volunteer.shift": ("make_shift", "concierge"),
+    "concierge.round": ("make_round", "concierge"),
+    "concierge.round.stop": ("make_round_stop", "concierge"),
     "concierge.locker.compartment": ("make_compartment", "manager"),
 }
 

@@ -4,6 +4,7 @@ from . import concierge_volunteer_skill
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import concierge_weekly_pattern
 from . import concierge_volunteer_mission
 from . import concierge_volunteer_shift
 from . import concierge_volunteer_attendance
@@ -11,3 +12,7 @@ from . import concierge_volunteer_valuation
 from . import concierge_volunteer_valuation_line
 from . import concierge_indicator_value
 from . import concierge_service_request
+from . import concierge_site
+from . import concierge_vehicle
+from . import concierge_round
+from . import concierge_round_stop

@@ -1,5 +1,7 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import math
+
 from odoo import api, fields, models
 
 
@@ -17,6 +19,69 @@ class ConciergeServiceRequest(models.Model):
         string="Volunteer shift count",
         compute="_compute_concierge_volunteer_shift_count",
     )
+
+    concierge_round_need = fields.Selection(
+        [
+            ("none", "No round"),
+            ("pickup", "Pick-up"),
+            ("delivery", "Delivery"),
+            ("both", "Pick-up and delivery"),
+        ],
+        string="On a round",
+        required=True,
+        default="none",
+        tracking=True,
+        index=True,
+        help="Whether a round collects the items at the beneficiary's (while "
+        "the request is confirmed) and delivers them back (once ready). The "
+        "people living in a commune of the round are served at its commune "
+        "stop, vulnerable persons at home.",
+    )
+    concierge_round_collect_stop_ids = fields.Many2many(
+        "concierge.round.stop",
+        "concierge_round_stop_collect_rel",
+        "request_id",
+        "stop_id",
+        string="Collected at",
+        readonly=True,
+        copy=False,
+    )
+    concierge_round_deliver_stop_ids = fields.Many2many(
+        "concierge.round.stop",
+        "concierge_round_stop_deliver_rel",
+        "request_id",
+        "stop_id",
+        string="Delivered at",
+        readonly=True,
+        copy=False,
+    )
+
+    def _concierge_round_item_counts(self):
+        """{request id: items it puts in the vehicle}: its custody items not
+        handed back, else the quantity of its lines (at least one). Counts
+        only, read in two queries whoever asks (a driver too)."""
+        ids = [rid for rid in self.ids if isinstance(rid, int)]
+        if not ids:
+            return {}
+        items = dict(
+            self.env["concierge.custody.item"]
+            .sudo()
+            ._read_group(
+                [("request_id", "in", ids), ("state", "!=", "returned")],
+                ["request_id"],
+                ["__count"],
+            )
+        )
+        quantities = dict(
+            self.env["concierge.service.request.line"]
+            .sudo()
+            ._read_group([("request_id", "in", ids)], ["request_id"], ["quantity:sum"])
+        )
+        return {
+            request.id: items.get(request)
+            or max(1, math.ceil(quantities.get(request) or 0))
+            for request in self.sudo().browse(ids)
+        }
 
     @api.depends("concierge_volunteer_shift_ids")
     def _compute_concierge_volunteer_shift_count(self):

@@ -16,3 +16,6 @@ from . import test_french_chart
 from . import test_valuation_race
 from . import test_dashboard
 from . import test_input
+from . import test_round_ordering
+from . import test_round
+from . import test_round_security

@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from odoo import Command, fields
+from odoo.exceptions import UserError
 from odoo.tests import new_test_user
 
 from odoo.addons.concierge_base.tests.common import ConciergeCase
@@ -130,6 +131,18 @@ class VolunteerCase(ConciergeCase):
         return cls.env["concierge.volunteer.attendance"].create(
             {"shift_id": shift.id, "partner_id": partner.id, "state": state}
         )
+
+    def assertTransitionsRefused(self, refused):
+        """Each ``(record, button, label)`` of ``refused`` is refused by the
+        state guard with its sentence, and leaves the record's state."""
+        for record, method, label in refused:
+            state = record.state
+            with self.subTest(state=state, method=method):
+                with self.assertRaisesRegex(
+                    UserError, f"{label} is not possible for .*: it is "
+                ):
+                    getattr(record, method)()
+                self.assertEqual(record.state, state)
 
     @staticmethod
     def _at(year, month, day, hour=9):

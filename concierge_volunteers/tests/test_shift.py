@@ -75,14 +75,7 @@ class TestShift(VolunteerCase):
             (cancelled, "action_done", "Marking as done"),
             (cancelled, "action_open", "Opening for sign-up"),
         ]
-        for shift, method, label in refused:
-            state = shift.state
-            with self.subTest(state=state, method=method):
-                with self.assertRaisesRegex(
-                    UserError, f"{label} is not possible for .*: it is "
-                ):
-                    getattr(shift, method)()
-                self.assertEqual(shift.state, state)
+        self.assertTransitionsRefused(refused)
         # the allowed way back: cancelled -> draft -> open
         self.assertIs(cancelled.action_draft(), True)
         self.assertIs(cancelled.action_open(), True)

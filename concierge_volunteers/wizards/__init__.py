@@ -1,2 +1,3 @@
 from . import concierge_volunteer_shift_recurrence
 from . import concierge_volunteer_hours_report
+from . import concierge_round_recurrence

@@ -5,14 +5,13 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+from odoo.exceptions import ValidationError
 
 
 class ConciergeVolunteerShiftRecurrence(models.TransientModel):
     _name = "concierge.volunteer.shift.recurrence"
     _description = "Create recurring volunteer shifts"
+    _inherit = ["concierge.weekly.pattern"]
     _check_company_auto = True
 
     company_id = fields.Many2one(
@@ -22,25 +21,16 @@ class ConciergeVolunteerShiftRecurrence(models.TransientModel):
         "concierge.volunteer.mission", required=True, check_company=True
     )
     site_id = fields.Many2one("concierge.site", required=True, check_company=True)
-    date_from = fields.Date(string="From", required=True)
-    date_to = fields.Date(string="To", required=True)
     hour_from = fields.Float(string="Starts at", required=True, default=9.0)
     hour_to = fields.Float(string="Ends at", required=True, default=12.0)
     capacity = fields.Integer(required=True, default=1)
-    mon = fields.Boolean(string="Monday")
-    tue = fields.Boolean(string="Tuesday")
-    wed = fields.Boolean(string="Wednesday")
-    thu = fields.Boolean(string="Thursday")
-    fri = fields.Boolean(string="Friday")
-    sat = fields.Boolean(string="Saturday")
-    sun = fields.Boolean(string="Sunday")
 
     @api.onchange("mission_id")
     def _onchange_mission_id(self):
         if self.mission_id.site_id:
             self.site_id = self.mission_id.site_id
 
-    @api.constrains("hour_from", "hour_to", "date_from", "date_to", "capacity")
+    @api.constrains("hour_from", "hour_to", "capacity")
     def _check_pattern(self):
         for wizard in self:
             if not 0 <= wizard.hour_from < wizard.hour_to <= 24:
@@ -50,18 +40,10 @@ class ConciergeVolunteerShiftRecurrence(models.TransientModel):
                         "00:00 and 24:00."
                     )
                 )
-            if wizard.date_to < wizard.date_from:
-                raise ValidationError(
-                    self.env._("The last day comes before the first day.")
-                )
             if wizard.capacity <= 0:
                 raise ValidationError(
                     self.env._("The capacity must be greater than zero.")
                 )
-
-    def _weekdays(self):
-        self.ensure_one()
-        return {index for index, day in enumerate(WEEKDAYS) if self[day]}
 
     def _to_utc(self, day, hour, tz):
         """Naive UTC datetime of local ``hour`` (float) on ``day``."""
@@ -72,26 +54,18 @@ class ConciergeVolunteerShiftRecurrence(models.TransientModel):
     def _prepare_shift_vals(self):
         """Values of one shift per chosen weekday between the two dates."""
         self.ensure_one()
-        weekdays = self._weekdays()
-        if not weekdays:
-            raise UserError(self.env._("Choose at least one day of the week."))
         tz = pytz.timezone(self.env.user.tz or "Europe/Paris")
-        vals_list = []
-        day = self.date_from
-        while day <= self.date_to:
-            if day.weekday() in weekdays:
-                vals_list.append(
-                    {
-                        "mission_id": self.mission_id.id,
-                        "site_id": self.site_id.id,
-                        "company_id": self.company_id.id,
-                        "date_start": self._to_utc(day, self.hour_from, tz),
-                        "date_end": self._to_utc(day, self.hour_to, tz),
-                        "capacity": self.capacity,
-                    }
-                )
-            day += timedelta(days=1)
-        return vals_list
+        return [
+            {
+                "mission_id": self.mission_id.id,
+                "site_id": self.site_id.id,
+                "company_id": self.company_id.id,
+                "date_start": self._to_utc(day, self.hour_from, tz),
+                "date_end": self._to_utc(day, self.hour_to, tz),
+                "capacity": self.capacity,
+            }
+            for day in self._pattern_days()
+        ]
 
     def action_create_shifts(self):
         self.ensure_one()
