@@ -188,8 +188,8 @@ class TestPortalPages(ServicesCase, QueryCountMixin, MockEmail, HttpCase):
         self.assertIn("12.00", service_block(page, self.cleaning))
 
     def test_catalogue_prices_in_one_computation(self):
-        """The prices of the catalogue cost as many queries for one service
-        as for six."""
+        """The prices of six services cost no more queries than those of
+        one (one pricelist computation for the whole catalogue)."""
         Product = self.env["product.product"]
         more = Product.create(
             [
@@ -218,7 +218,7 @@ class TestPortalPages(ServicesCase, QueryCountMixin, MockEmail, HttpCase):
         self.assertFalse(offers[more[0].id]["employer_pays"])
         one = self._count(draft._concierge_portal_offers, self.paperwork)
         six = self._count(draft._concierge_portal_offers, self.paperwork | more)
-        self.assertEqual(six, one)
+        self.assertLessEqual(six, one)
 
     def test_posting_creates_the_request_and_mails_it(self):
         self.authenticate("pages_alice", "pages_alice")
