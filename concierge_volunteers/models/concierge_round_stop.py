@@ -1,16 +1,14 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import re
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.concierge_base.models.concierge_site import INSEE_CODE
 from odoo.addons.concierge_base.models.concierge_state_guard import transition
 
 from .round_ordering import commune_key
 
-INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 # what the planner and the drive write on a stop of a round on the road
 SCHEDULE_FIELDS = {"planned_time", "leg_km", "window_missed", "state"}
 # the rounds whose stops are fixed: on the road, done or cancelled
