@@ -15,6 +15,7 @@ then, once it serves::
     python3 tools/screenshots.py --port 8075 --shot /odoo /tmp/home.png
     python3 tools/screenshots.py --list                   the shots, no capture
     python3 tools/screenshots.py --icons                  icon.svg -> icon.png
+    python3 tools/screenshots.py --check                  app pages' files exist
 
 Each shot logs in by JSON-RPC (``/web/session/authenticate``), sets the
 user's language (``fr_FR`` by default: the demo is a French conciergerie),
@@ -30,7 +31,9 @@ need ``rsvg-convert`` (Debian ``librsvg2-bin``).
 import argparse
 import base64
 import json
+import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -538,6 +541,41 @@ def render_icons():
         print(f"{png.relative_to(ROOT)}: {png.stat().st_size} bytes")
 
 
+def check_pages():
+    """Each addon's icon.png is 100x100 beside its icon.svg, and every image
+    its index.html shows exists; every screenshot of SHOTS is shown."""
+    problems = []
+    for manifest in sorted(ROOT.glob("concierge_*/__manifest__.py")):
+        description = manifest.parent / "static/description"
+        icon = description / "icon.png"
+        size = struct.unpack(">II", icon.read_bytes()[16:24]) if icon.exists() else None
+        if size != (ICON_SIZE, ICON_SIZE):
+            problems.append(
+                f"{icon.relative_to(ROOT)}: {size}, not {ICON_SIZE}x{ICON_SIZE}"
+            )
+        if not (description / "icon.svg").exists():
+            problems.append(f"{description.relative_to(ROOT)}: no icon.svg")
+        page = description / "index.html"
+        shown = (
+            set(re.findall(r'<img[^>]*src="([^"]+)"', page.read_text()))
+            if (page.exists())
+            else set()
+        )
+        problems += [
+            f"{page.relative_to(ROOT)}: {src} is missing"
+            for src in sorted(shown)
+            if not (description / src).is_file()
+        ]
+        problems += [
+            f"{page.relative_to(ROOT)}: screenshots/{name} is not shown"
+            for name, _spec in SHOTS.get(manifest.parent.name, [])
+            if f"screenshots/{name}" not in shown
+        ]
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8075)
@@ -552,7 +590,10 @@ def main():
     )
     parser.add_argument("--list", action="store_true", help="print the shots")
     parser.add_argument("--icons", action="store_true", help="render the icons")
+    parser.add_argument("--check", action="store_true", help="check the app pages")
     args = parser.parse_args()
+    if args.check:
+        return check_pages()
     if args.icons:
         render_icons()
         return 0
