@@ -494,7 +494,9 @@ def duplicate_db(cluster, workdir, source, target):
     cmd = [sys.executable, "-m", "odoo", "db", *args, "duplicate", source, target]
     # CREATE DATABASE ... TEMPLATE refuses while another copy reads the source
     with _COPY_LOCK:
-        run_child(cmd, check=True, stdout=subprocess.DEVNULL)
+        proc = run_child(cmd, capture=True)
+    if proc.returncode:
+        raise RuntimeError(f"copying {source} to {target} failed:\n{proc.stderr}")
 
 
 def template_for(addons, templates):
