@@ -1,4 +1,6 @@
 from . import controllers
 from . import models
+from . import demo
+from . import report
 from . import wizards
 from .hooks import post_init_hook

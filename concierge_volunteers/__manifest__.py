@@ -27,11 +27,18 @@
         "views/concierge_volunteer_wizard_views.xml",
         "views/concierge_vehicle_views.xml",
         "views/concierge_round_views.xml",
+        "report/round_sheet.xml",
+        "report/commune_report.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
+        "views/concierge_round_commune_report_views.xml",
     ],
-    "demo": ["demo/volunteer_demo.xml", "demo/volunteer_shift_demo.xml"],
+    "demo": [
+        "demo/volunteer_demo.xml",
+        "demo/volunteer_shift_demo.xml",
+        "demo/round_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "concierge_volunteers/static/tests/tours/*.js",

@@ -483,6 +483,9 @@ CALLS = {
     ("concierge.round.recurrence", "action_create_rounds"): wizard(
         "concierge.round.recurrence", round_recurrence_vals, "concierge"
     ),
+    ("concierge.round.commune.report", "action_print"): wizard(
+        "concierge.round.commune.report", None, "concierge"
+    ),
 }
 
 # public methods that are not called here, and why

@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo.tests import TransactionCase, tagged
 
+from ..demo.round_demo import DEMO_ROUND_STOPS
+from ..models.round_ordering import tour_km
+
 VOLUNTEERS = [
     "odile",
     "bernard",
@@ -74,3 +77,42 @@ class TestDemo(TransactionCase):
         self.assertEqual(
             self.env["concierge.volunteer.shift"].search(action["domain"]), shift
         )
+
+    def test_tuesday_round_of_the_vaugneray_van(self):
+        """Next Tuesday's round of the Vaugneray van through four communes,
+        planned from the waiting requests, with Germaine delivered at home,
+        its stops ordered shorter than typed."""
+        vehicle = self._ref("vehicle_vaugneray")
+        round_ = self.env["concierge.round"].search([("vehicle_id", "=", vehicle.id)])
+        self.assertEqual(len(round_), 1)
+        self.assertEqual(round_.date.weekday(), 1)
+        self.assertEqual(round_.state, "planned")
+        self.assertEqual(round_.driver_id, self._ref("volunteer_jean"))
+        communes = round_.stop_ids.filtered(lambda s: s.kind == "commune")
+        self.assertEqual(
+            set(communes.mapped("commune")),
+            {"Messimy", "Vaugneray", "Brindas", "Grézieu-la-Varenne"},
+        )
+        by_commune = {stop.commune: stop for stop in communes}
+        self.assertEqual(
+            by_commune["Brindas"].collect_request_ids.partner_id,
+            self._ref("round_partner_marcel"),
+        )
+        self.assertEqual(
+            by_commune["Grézieu-la-Varenne"].deliver_request_ids.partner_id,
+            self._ref("round_partner_odette"),
+        )
+        germaine = self.env.ref("concierge_base.partner_vulnerable_germaine")
+        home = round_.stop_ids.filtered(lambda s: s.kind == "home")
+        self.assertEqual(home.partner_id, germaine)
+        self.assertEqual(len(home.deliver_request_ids), 1)
+        self.assertEqual(home.deliver_request_ids.state, "ready")
+        self.assertEqual(round_.item_count, 4)
+        # the planner's order is shorter than the order the stops were typed
+        site = round_.site_id._concierge_point()
+        typed = [(lat, lon) for *__, lat, lon in DEMO_ROUND_STOPS]
+        typed.append(home._concierge_point())
+        self.assertLess(
+            round_.distance_km, tour_km(site, typed, range(len(typed))) - 0.5
+        )
+        self.assertFalse(round_.stop_ids.filtered("window_missed"))
