@@ -4,7 +4,7 @@
     "name": "Conciergerie de territoire - Volunteers",
     "summary": "Volunteers of a conciergerie: missions, shifts, sign-up, "
     "attendance, valuation of volunteer time and rounds",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.6.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -31,6 +31,7 @@
         "report/commune_report.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/round_portal_templates.xml",
         "views/menus.xml",
         "views/concierge_round_commune_report_views.xml",
     ],
@@ -40,6 +41,10 @@
         "demo/round_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "concierge_volunteers/static/src/js/round_signature.js",
+            "concierge_volunteers/static/src/scss/round_portal.scss",
+        ],
         "web.assets_tests": [
             "concierge_volunteers/static/tests/tours/*.js",
         ],

@@ -480,6 +480,7 @@ CALLS = {
     ("concierge.round.stop", "action_done"): round_stop("todo"),
     ("concierge.round.stop", "action_skip"): round_stop("todo"),
     ("concierge.round.stop", "action_todo"): round_stop("skipped"),
+    ("concierge.round.stop", "action_absent"): round_stop("todo"),
     ("concierge.round.recurrence", "action_create_rounds"): wizard(
         "concierge.round.recurrence", round_recurrence_vals, "concierge"
     ),

@@ -16,3 +16,6 @@ from . import concierge_site
 from . import concierge_vehicle
 from . import concierge_round
 from . import concierge_round_stop
+from . import concierge_round_handover
+from . import concierge_custody_item
+from . import stock_picking

@@ -57,6 +57,7 @@ class ConciergeRound(models.Model):
             ("date", "hour_start", "site_id", "vehicle_id", "company_id", "stop_ids"),
         ),
         (("done",), ("driver_id", "shift_id")),
+        (("done", "cancelled"), ("odometer_start", "odometer_end")),
     )
 
     name = fields.Char(
@@ -155,6 +156,45 @@ class ConciergeRound(models.Model):
         copy=False,
     )
     note = fields.Text(help="Instructions for the driver.")
+    actual_start = fields.Datetime(
+        string="Left at", readonly=True, copy=False, tracking=True
+    )
+    actual_end = fields.Datetime(
+        string="Came back at", readonly=True, copy=False, tracking=True
+    )
+    odometer_start = fields.Float(
+        string="Odometer at departure (km)",
+        digits=(16, 1),
+        copy=False,
+        tracking=True,
+        help="Typed by the driver when leaving.",
+    )
+    odometer_end = fields.Float(
+        string="Odometer on return (km)",
+        digits=(16, 1),
+        copy=False,
+        tracking=True,
+        help="Typed by the driver when back.",
+    )
+    km_driven = fields.Float(
+        string="Kilometres driven",
+        digits=(16, 1),
+        compute="_compute_km_driven",
+        store=True,
+        aggregator="sum",
+        help="The odometer on return minus at departure when both are typed, "
+        "else the planned distance of the tour.",
+    )
+    handover_ids = fields.One2many(
+        "concierge.round.handover", "round_id", string="Handovers", readonly=True
+    )
+    picking_ids = fields.One2many(
+        "stock.picking",
+        "concierge_round_id",
+        string="Transfers",
+        readonly=True,
+        help="The vehicle loaded at the departure and unloaded on return.",
+    )
 
     @api.depends("date", "vehicle_id.name", "site_id.name")
     def _compute_name(self):
@@ -186,6 +226,35 @@ class ConciergeRound(models.Model):
                 counts.get(request.id, 0)
                 for request in planned.collect_request_ids | planned.deliver_request_ids
             )
+
+    @api.depends("odometer_start", "odometer_end", "distance_km")
+    def _compute_km_driven(self):
+        for round_ in self:
+            if round_.odometer_start and round_.odometer_end:
+                round_.km_driven = round_.odometer_end - round_.odometer_start
+            else:
+                round_.km_driven = round_.distance_km
+
+    @api.constrains("odometer_start", "odometer_end")
+    def _check_odometer(self):
+        for round_ in self:
+            if round_.odometer_start < 0 or round_.odometer_end < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The odometer of %(name)s cannot be negative.", name=round_.name
+                    )
+                )
+            if round_.odometer_end and round_.odometer_end < round_.odometer_start:
+                raise ValidationError(
+                    self.env._(
+                        "The odometer on return of %(name)s (%(end)s km) is "
+                        "below the one at departure (%(start)s km): check the "
+                        "figures typed.",
+                        name=round_.name,
+                        end=round_.odometer_end,
+                        start=round_.odometer_start,
+                    )
+                )
 
     @api.constrains("hour_start")
     def _check_hour_start(self):
@@ -653,9 +722,107 @@ class ConciergeRound(models.Model):
 
     @transition
     def action_start(self):
+        """Leaving: the items to deliver go into the vehicle (one transfer
+        per round), each beneficiary gets the one-time code of their
+        handover, the departure time is recorded."""
         self._check_action("action_start", self.env._("Leaving on the round"))
-        self.write({"state": "on_road"})
+        self.write({"state": "on_road", "actual_start": fields.Datetime.now()})
+        for round_ in self:
+            round_._concierge_load_vehicle()
+            round_._concierge_stops_to_drive()._concierge_create_handovers()
         return True
+
+    # ------------------------------------------------------------------
+    # the vehicle's load
+    # ------------------------------------------------------------------
+    def _concierge_picking(self, source, destination):
+        """A transfer of the round's vehicle from ``source`` to
+        ``destination`` (an internal transfer of the warehouse)."""
+        self.ensure_one()
+        warehouse = self.vehicle_id.stock_location_id.warehouse_id
+        picking_type = warehouse.int_type_id or self.env[
+            "stock.picking.type"
+        ].sudo().search(
+            [("code", "=", "internal"), ("company_id", "=", self.company_id.id)],
+            limit=1,
+        )
+        return (
+            self.env["stock.picking"]
+            .sudo()
+            .create(
+                {
+                    "picking_type_id": picking_type.id,
+                    "location_id": source.id,
+                    "location_dest_id": destination.id,
+                    "origin": self.name,
+                    "company_id": self.company_id.id,
+                    "concierge_round_id": self.id,
+                }
+            )
+        )
+
+    def _concierge_items_to_load(self):
+        """The items to deliver on the round that wait ready at the desk."""
+        self.ensure_one()
+        requests = self._concierge_stops_to_drive().deliver_request_ids
+        return requests.filtered(
+            lambda r: r.state == "ready"
+        ).custody_item_ids.filtered(
+            lambda i: (
+                i.state == "ready"
+                and not i.compartment_id
+                and not i.concierge_van_location_id
+            )
+        )
+
+    def _concierge_load_vehicle(self):
+        """Move the items to deliver from the desk into the vehicle, in one
+        transfer, owned by their beneficiaries. Returns the transfer."""
+        self.ensure_one()
+        items = self._concierge_items_to_load()
+        if not items or not self.vehicle_id:
+            return self.env["stock.picking"]
+        vehicle = self.vehicle_id._concierge_location()
+        picking = self._concierge_picking(
+            self.site_id._concierge_custody_location(), vehicle
+        )
+        items._concierge_move_in_picking(
+            picking,
+            lambda item: item.site_id._concierge_custody_location(),
+            lambda item: vehicle,
+        )
+        items.write({"concierge_van_location_id": vehicle.id})
+        return picking
+
+    def _concierge_unload_vehicle(self):
+        """Back at the desk: the items still in the vehicle (not handed
+        over) go back to the desk, in one transfer. Returns the transfer."""
+        self.ensure_one()
+        vehicle = self.vehicle_id.stock_location_id
+        if not vehicle:
+            return self.env["stock.picking"]
+        items = (
+            self.env["concierge.custody.item"]
+            .sudo()
+            .search(
+                [
+                    ("concierge_van_location_id", "=", vehicle.id),
+                    ("state", "!=", "returned"),
+                ]
+            )
+        )
+        if not items:
+            return self.env["stock.picking"]
+        picking = self._concierge_picking(
+            vehicle, self.site_id._concierge_custody_location()
+        )
+        items._concierge_move_in_picking(
+            picking,
+            lambda item: vehicle,
+            lambda item: item.site_id._concierge_custody_location(),
+        )
+        items.write({"concierge_van_location_id": False})
+        return picking
 
     @transition
     def action_done(self):
@@ -665,14 +832,15 @@ class ConciergeRound(models.Model):
         for round_ in self:
             missed = round_.stop_ids.filtered(lambda s: s.state == "todo")
             if missed:
-                missed.write({"state": "skipped"})
+                missed._concierge_close_absent(self.env._("Stop not reached"))
                 round_.message_post(
                     body=self.env._(
                         "Stops not reached, skipped: %(stops)s.",
                         stops=", ".join(missed.mapped("name")),
                     )
                 )
-        self.write({"state": "done"})
+            round_._concierge_unload_vehicle()
+        self.write({"state": "done", "actual_end": fields.Datetime.now()})
         return True
 
     @transition

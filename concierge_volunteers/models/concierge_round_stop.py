@@ -1,18 +1,32 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.concierge_base.models.concierge_site import INSEE_CODE
-from odoo.addons.concierge_base.models.concierge_state_guard import transition
+from odoo.addons.concierge_base.models.concierge_state_guard import (
+    UNLOCK_KEY,
+    transition,
+)
 
+from .concierge_round_handover import CODE_LENGTH
 from .round_ordering import commune_key
 
 # what the planner and the drive write on a stop of a round on the road
-SCHEDULE_FIELDS = {"planned_time", "leg_km", "window_missed", "state"}
+SCHEDULE_FIELDS = {
+    "planned_time",
+    "leg_km",
+    "window_missed",
+    "state",
+    "done_date",
+    "absent_reason",
+    "code_failures",
+}
 # the rounds whose stops are fixed: on the road, done or cancelled
 ROUND_FROZEN = ("on_road", "done", "cancelled")
+# wrong codes typed at a stop before the code handover is refused there
+MAX_CODE_FAILURES = 5
 
 
 class ConciergeRoundStop(models.Model):
@@ -25,6 +39,7 @@ class ConciergeRoundStop(models.Model):
         "action_done": ("todo",),
         "action_skip": ("todo",),
         "action_todo": ("done", "skipped"),
+        "action_absent": ("todo",),
     }
 
     round_id = fields.Many2one(
@@ -108,6 +123,29 @@ class ConciergeRoundStop(models.Model):
         default="todo",
         copy=False,
         index=True,
+    )
+    handover_ids = fields.One2many(
+        "concierge.round.handover", "stop_id", string="Handovers", readonly=True
+    )
+    done_date = fields.Datetime(
+        string="Served on",
+        readonly=True,
+        copy=False,
+        help="When the last beneficiary of the stop was served.",
+    )
+    absent_reason = fields.Char(
+        string="Why not served",
+        readonly=True,
+        copy=False,
+        help="Said by the driver for the beneficiaries not met at the stop: "
+        "their requests stay open for the next round.",
+    )
+    code_failures = fields.Integer(
+        string="Wrong codes",
+        readonly=True,
+        copy=False,
+        help="Wrong one-time codes typed at this stop: after "
+        f"{MAX_CODE_FAILURES}, the handover is proved by a signature only.",
     )
 
     @api.depends("kind", "commune", "place", "partner_id.name")
@@ -309,7 +347,17 @@ class ConciergeRoundStop(models.Model):
         label = self.env._("Marking the stop done")
         self._check_action("action_done", label)
         self._check_on_road(label)
-        self.write({"state": "done"})
+        waiting = self.handover_ids.filtered(lambda h: h.state == "pending")
+        if waiting:
+            raise UserError(
+                self.env._(
+                    "%(partner)s is still to be served at %(stop)s: hand over "
+                    "with their code or their signature, or mark them absent.",
+                    partner=waiting[0].partner_id.display_name,
+                    stop=waiting[0].stop_id.name,
+                )
+            )
+        self.write({"state": "done", "done_date": fields.Datetime.now()})
         return True
 
     @transition
@@ -317,7 +365,182 @@ class ConciergeRoundStop(models.Model):
         label = self.env._("Skipping the stop")
         self._check_action("action_skip", label)
         self._check_on_road(label)
-        self.write({"state": "skipped"})
+        self._concierge_close_absent(self.env._("Stop skipped"))
+        return True
+
+    @transition
+    def action_absent(self, reason=None):
+        """Nobody (more) to meet at the stop: the beneficiaries not served
+        are absent, ``reason`` recorded; their requests stay open for the
+        next round (their items go back to the desk with the vehicle)."""
+        label = self.env._("Marking the beneficiaries absent")
+        self._check_action("action_absent", label)
+        self._check_on_road(label)
+        self._concierge_close_absent(reason or self.env._("Absent"))
+        return True
+
+    # ------------------------------------------------------------------
+    # handovers
+    # ------------------------------------------------------------------
+    def _prepare_handover_vals(self):
+        """One handover per beneficiary met at the stops: the requests
+        delivered to them and collected from them."""
+        vals_list = []
+        for stop in self:
+            by_partner = {}
+            for direction, requests in (
+                ("deliver_request_ids", stop.deliver_request_ids),
+                ("collect_request_ids", stop.collect_request_ids),
+            ):
+                for request in requests:
+                    target = by_partner.setdefault(
+                        request.partner_id,
+                        {"deliver_request_ids": [], "collect_request_ids": []},
+                    )
+                    target[direction].append(request.id)
+            for partner, directions in by_partner.items():
+                vals_list.append(
+                    {
+                        "stop_id": stop.id,
+                        "partner_id": partner.id,
+                        **{
+                            fname: [Command.set(ids)]
+                            for fname, ids in directions.items()
+                        },
+                    }
+                )
+        return vals_list
+
+    def _concierge_create_handovers(self):
+        """Create the handovers of the stops lacking them (at the
+        departure) and send each beneficiary their one-time code. Returns
+        {handover: code}."""
+        stops = self.filtered(lambda s: s.state == "todo" and not s.handover_ids)
+        handovers = self.env["concierge.round.handover"].create(
+            stops._prepare_handover_vals()
+        )
+        return handovers._concierge_issue_codes()
+
+    def _check_can_hand_over(self):
+        self.ensure_one()
+        label = self.env._("Handing over at the stop")
+        self._check_state(("todo",), label)
+        self._check_on_road(label)
+        return True
+
+    def _concierge_hand_over_code(self, code):
+        """The driver typed ``code`` at the stop: the matching beneficiary
+        is served (returned), else the wrong code is counted and nothing
+        else changes (an empty recordset is returned). After too many
+        wrong codes, the code is refused: the beneficiary signs."""
+        self.ensure_one()
+        self._check_can_hand_over()
+        if self.code_failures >= MAX_CODE_FAILURES:
+            raise UserError(
+                self.env._(
+                    "Too many wrong codes at the stop %(stop)s: ask the "
+                    "beneficiary to sign on the screen instead.",
+                    stop=self.name,
+                )
+            )
+        digits = "".join(ch for ch in code or "" if ch.isdigit())
+        handover = self.env["concierge.round.handover"]
+        if len(digits) == CODE_LENGTH:
+            handover = self.handover_ids.filtered(
+                lambda h: h._concierge_matches(digits)
+            )[:1]
+        if not handover:
+            self.sudo().code_failures += 1
+            return handover
+        handover._concierge_hand_over("code")
+        return handover
+
+    def _concierge_wrong_code_message(self):
+        """What the driver reads after a wrong code."""
+        self.ensure_one()
+        left = max(MAX_CODE_FAILURES - self.code_failures, 0)
+        if not left:
+            return self.env._(
+                "Wrong code, and too many tries: ask the beneficiary to sign "
+                "on the screen instead."
+            )
+        return self.env._(
+            "This code matches nobody at this stop: check the %(length)s "
+            "digits with the beneficiary (%(left)s tries left), or ask them "
+            "to sign on the screen.",
+            length=CODE_LENGTH,
+            left=left,
+        )
+
+    def _concierge_hand_over_signature(self, handover, signature, signer_name):
+        """``handover`` (of this stop) proved by ``signature`` (a PNG in
+        base64) drawn by ``signer_name`` on the driver's screen."""
+        self.ensure_one()
+        self._check_can_hand_over()
+        if handover.stop_id != self or handover.state != "pending":
+            raise UserError(
+                self.env._("This beneficiary has nothing left to hand over here.")
+            )
+        if not signature or not (signer_name or "").strip():
+            raise UserError(
+                self.env._(
+                    "Ask the beneficiary to sign in the box and type the name "
+                    "of the person who signs."
+                )
+            )
+        handover._concierge_hand_over(
+            "signature", signature=signature, signer_name=signer_name.strip()
+        )
+        return handover
+
+    def _concierge_done_if_served(self):
+        """The stops all of whose beneficiaries are served or absent are
+        done, at this time."""
+        served = self.filtered(
+            lambda s: (
+                s.state == "todo"
+                and s.handover_ids
+                and all(h.state != "pending" for h in s.handover_ids)
+            )
+        )
+        served.write({"state": "done", "done_date": fields.Datetime.now()})
+        return served
+
+    def _concierge_close_absent(self, reason):
+        """The beneficiaries not served at the stops are absent
+        (``reason``): a stop nobody was served at is skipped, its requests
+        free for another round; a stop served in part is done and the
+        requests not handed over leave it (the handover keeps the trace)."""
+        now = fields.Datetime.now()
+        for stop in self:
+            pending = stop.handover_ids.filtered(lambda h: h.state == "pending")
+            pending.write({"state": "absent", "absent_reason": reason})
+            pending.sudo().write({"code_hash": False})
+            missed = pending.deliver_request_ids | pending.collect_request_ids
+            vals = {"absent_reason": reason}
+            if stop.handover_ids.filtered(lambda h: h.state == "done"):
+                vals.update(
+                    state="done",
+                    done_date=now,
+                    deliver_request_ids=[
+                        Command.unlink(rid) for rid in pending.deliver_request_ids.ids
+                    ],
+                    collect_request_ids=[
+                        Command.unlink(rid) for rid in pending.collect_request_ids.ids
+                    ],
+                )
+            else:
+                vals["state"] = "skipped"
+            stop.sudo().with_context(**{UNLOCK_KEY: True}).write(vals)
+            for request in missed:
+                request.message_post(
+                    body=self.env._(
+                        "Not handed over on the round %(round)s (%(reason)s): "
+                        "the request waits for the next round.",
+                        round=stop.round_id.display_name,
+                        reason=reason,
+                    )
+                )
         return True
 
     @transition

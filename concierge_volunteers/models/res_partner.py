@@ -8,6 +8,7 @@ VOLUNTEER_GROUP = "concierge_base.group_concierge_user"
 PURGED_VOLUNTEER_FIELDS = (
     "concierge_volunteer_availability",
     "concierge_emergency_contact",
+    "concierge_round_instructions",
 )
 
 
@@ -32,6 +33,13 @@ class ResPartner(models.Model):
         string="Emergency contact",
         groups=VOLUNTEER_GROUP,
         help="Name and phone number of a person to call in an emergency.",
+    )
+    concierge_round_instructions = fields.Text(
+        string="Delivery instructions",
+        groups=VOLUNTEER_GROUP,
+        help="What the driver of a round needs at this person's door (door "
+        "code, floor, whom to ask): shown on the driver's page to the driver "
+        "of a round stopping for them only.",
     )
 
     def _concierge_is_suite_contact(self):
@@ -145,6 +153,7 @@ class ResPartner(models.Model):
             *super()._concierge_privacy_purge_domain(),
             [("concierge_volunteer_availability", "!=", False)],
             [("concierge_emergency_contact", "!=", False)],
+            [("concierge_round_instructions", "!=", False)],
         ]
 
     def _concierge_privacy_purge(self):

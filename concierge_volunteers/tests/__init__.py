@@ -19,5 +19,6 @@ from . import test_input
 from . import test_round_ordering
 from . import test_round
 from . import test_round_security
+from . import test_round_handover
 from . import test_round_sheet
 from . import test_round_commune_report

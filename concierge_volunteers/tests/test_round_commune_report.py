@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .round_common import ROUND_DAY, RoundCase
+from .test_round_handover import PNG
 
 REPORT = "concierge_volunteers.action_report_commune_month"
 
@@ -48,7 +49,11 @@ class TestCommuneReport(RoundCase):
         round_._plan_from_requests()
         round_.action_confirm()
         round_.action_start()
-        round_.stop_ids.action_done()
+        # every beneficiary signs on the driver's screen
+        for handover in round_.handover_ids:
+            handover.stop_id._concierge_hand_over_signature(
+                handover, PNG, handover.partner_id.name
+            )
         round_.action_done()
         return round_
 
