@@ -4,7 +4,7 @@
     "name": "Conciergerie de territoire - Volunteers",
     "summary": "Volunteers of a conciergerie: missions, shifts, sign-up, "
     "attendance, valuation of volunteer time and rounds",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Services/Conciergerie",
     "license": "AGPL-3",
     "author": "Concierge Suite contributors",
@@ -33,6 +33,9 @@
     ],
     "demo": ["demo/volunteer_demo.xml", "demo/volunteer_shift_demo.xml"],
     "assets": {
+        "web.assets_frontend": [
+            "concierge_volunteers/static/src/scss/volunteer_portal.scss",
+        ],
         "web.assets_tests": [
             "concierge_volunteers/static/tests/tours/*.js",
         ],

@@ -19,3 +19,4 @@ from . import test_input
 from . import test_round_ordering
 from . import test_round
 from . import test_round_security
+from . import test_portal_agenda
