@@ -20,6 +20,12 @@ DEFAULT_TZ = "Europe/Paris"
 ORIGINS = {"mine": "/my/volunteer/mine"}
 
 
+def upper_first(text):
+    """``text`` with a capital first letter, the rest as it is (a French
+    month stays in lower case, an English one keeps its capital)."""
+    return text[:1].upper() + text[1:]
+
+
 class VolunteerPortal(CustomerPortal):
     def _concierge_volunteer(self):
         partner = request.env.user.partner_id
@@ -108,9 +114,9 @@ class VolunteerPortal(CustomerPortal):
         return babel_locale_parse(request.env.lang or "en_US")
 
     def _concierge_day_label(self, day):
-        return format_date(
-            day, "EEEE d MMMM", locale=self._concierge_locale()
-        ).capitalize()
+        return upper_first(
+            format_date(day, "EEEE d MMMM", locale=self._concierge_locale())
+        )
 
     def _concierge_days(self, entries, days=None):
         """``entries`` grouped by their local day: dicts ``date``, ``label``,
@@ -292,7 +298,7 @@ class VolunteerPortal(CustomerPortal):
             month = attendance.date.replace(day=1)
             if month not in months:
                 months[month] = {
-                    "label": format_date(month, "MMMM y", locale=locale).capitalize(),
+                    "label": upper_first(format_date(month, "MMMM y", locale=locale)),
                     "hours": 0.0,
                     "attendances": [],
                 }

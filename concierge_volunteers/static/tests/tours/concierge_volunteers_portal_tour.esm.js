@@ -63,9 +63,9 @@ registry.category("web_tour.tours").add("concierge_volunteers_portal_tour", {
     ],
 });
 
-// starts on the week of the first shift the volunteer may sign up for
+// started by the test on the week of the first shift the volunteer may
+// sign up for (no url here: it would replace the test's)
 registry.category("web_tour.tours").add("concierge_volunteers_phone_tour", {
-    url: "/my/volunteer/shifts",
     steps: () => [
         {
             content: "The week agenda, readable on a phone",
