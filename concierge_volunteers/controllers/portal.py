@@ -18,6 +18,8 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 DEFAULT_TZ = "Europe/Paris"
 # where a sign-up or withdrawal sends the volunteer back to
 ORIGINS = {"mine": "/my/volunteer/mine"}
+# a week asked for out of these years is ignored (no overflow at year 1)
+MIN_YEAR, MAX_YEAR = 1900, 9000
 
 
 def upper_first(text):
@@ -90,7 +92,7 @@ class VolunteerPortal(CustomerPortal):
             day = date.fromisoformat(week) if week else None
         except (TypeError, ValueError):
             day = None
-        if day:
+        if day and MIN_YEAR <= day.year <= MAX_YEAR:
             return day - timedelta(days=day.weekday()), False
         monday = today - timedelta(days=today.weekday())
         start, end = self._concierge_week_bounds(monday)

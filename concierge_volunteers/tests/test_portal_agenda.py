@@ -151,6 +151,17 @@ class TestPortalAgenda(AgendaCase, HttpCase):
         self.assertTrue(page.xpath("//p[contains(@class, 'o_volunteer_week_jumped')]"))
         self.assertTrue(page.xpath("//li[@data-shift-id]"))
 
+    def test_a_bad_week_opens_the_default_one(self):
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        __, default = self._page("/my/volunteer/shifts")
+        for week in ("0001-01-01", "9999-12-31", "demain", ""):
+            __, page = self._page(f"/my/volunteer/shifts?week={week}")
+            self.assertEqual(
+                page.xpath("//h2[@data-week]/@data-week"),
+                default.xpath("//h2[@data-week]/@data-week"),
+                week,
+            )
+
     def test_sign_up_and_withdraw_in_one_tap(self):
         self.authenticate(self.portal_user.login, self.portal_user.login)
         response = self._post(f"/my/volunteer/shifts/{self.tuesday_desk.id}/signup")
