@@ -138,5 +138,22 @@ registry.category("web_tour.tours").add("concierge_volunteers_phone_tour", {
         {
             trigger: "body.o_volunteer_feed_checked",
         },
+        {
+            content: "'My shifts' and 'My hours' fit the phone too",
+            trigger: "a.o_volunteer_nav_mine",
+            run: "click",
+        },
+        {
+            trigger: ".o_volunteer_my_shifts .o_volunteer_shift_mine",
+            run: checkPhoneLayout,
+        },
+        {
+            trigger: ".o_volunteer_nav a[href='/my/volunteer/hours']",
+            run: "click",
+        },
+        {
+            trigger: ".o_volunteer_hours_total",
+            run: checkPhoneLayout,
+        },
     ],
 });
