@@ -9,12 +9,28 @@ from lxml import html
 
 from odoo import Command, fields, http
 from odoo.tests import HttpCase, TransactionCase, tagged
+from odoo.tests.common import TEST_CURSOR_COOKIE_NAME
 from odoo.tools import mute_logger
 
 from ..models.ics_calendar import build_calendar, escape_text, fold
 from .common import VolunteerCase
 
 NOTE = "Mme Martin, 3 rue des Lilas, digicode 4512B"
+
+
+def read_feed(case, token):
+    """The feed of ``token``, read as a phone's calendar does: no session
+    (only the test framework's cookie, which routes the request to the
+    test's cursor)."""
+    case.env.flush_all()
+    return requests.get(
+        f"{case.base_url()}/concierge/volunteer/feed/{token}.ics",
+        cookies={
+            TEST_CURSOR_COOKIE_NAME: case.opener.cookies.get(TEST_CURSOR_COOKIE_NAME)
+            or ""
+        },
+        timeout=30,
+    )
 
 
 def ics_lines(text):
@@ -235,11 +251,7 @@ class TestPortalAgenda(AgendaCase, HttpCase):
 @tagged("post_install", "-at_install")
 class TestPortalCalendarFeed(AgendaCase, HttpCase):
     def _feed(self, token):
-        # a phone's calendar: no session, no cookie
-        self.env.flush_all()
-        return requests.get(
-            f"{self.base_url()}/concierge/volunteer/feed/{token}.ics", timeout=30
-        )
+        return read_feed(self, token)
 
     def _create_link(self):
         self.authenticate(self.portal_user.login, self.portal_user.login)
@@ -431,9 +443,8 @@ class TestPortalPhoneTour(HttpCase):
         self.assertEqual(attendance.state, "registered")
         token = self.claire.sudo().concierge_volunteer_feed_token
         self.assertTrue(token)
-        feed = requests.get(
-            f"{self.base_url()}/concierge/volunteer/feed/{token}.ics", timeout=30
-        )
+        feed = read_feed(self, token)
+        self.assertEqual(feed.status_code, 200)
         lines = ics_lines(feed.text)
         self.assertIn(f"SUMMARY:{escape_text(target.mission_id.name)}", lines)
         self.assertIn("DTSTART:" + target.date_start.strftime("%Y%m%dT%H%M%SZ"), lines)
