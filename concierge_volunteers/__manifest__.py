@@ -44,6 +44,7 @@
         "web.assets_frontend": [
             "concierge_volunteers/static/src/js/round_signature.js",
             "concierge_volunteers/static/src/scss/round_portal.scss",
+            "concierge_volunteers/static/src/scss/volunteer_portal.scss",
         ],
         "web.assets_tests": [
             "concierge_volunteers/static/tests/tours/*.js",

@@ -319,9 +319,10 @@ class ConciergeVolunteerShift(models.Model):
     # ------------------------------------------------------------------
     # sign-up (portal)
     # ------------------------------------------------------------------
-    def _concierge_open_for(self, partner):
+    def _concierge_open_for(self, partner, domain=None):
         """Open shifts, not started yet, whose mission skills ``partner`` has
-        (none when ``partner`` is not a volunteer)."""
+        (none when ``partner`` is not a volunteer), within ``domain`` if
+        given (e.g. the days of a week)."""
         if not partner.sudo().concierge_is_volunteer:
             return self.browse()
         skills = partner.sudo().concierge_volunteer_skill_ids
@@ -329,6 +330,7 @@ class ConciergeVolunteerShift(models.Model):
             [
                 ("state", "=", "open"),
                 ("date_start", ">", fields.Datetime.now()),
+                *(domain or []),
             ]
         )
         missions = shifts.mission_id._matches_skills(skills)

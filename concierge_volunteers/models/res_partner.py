@@ -1,9 +1,19 @@
 # Copyright 2026 Concierge Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import secrets
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .ics_calendar import build_calendar
+
 VOLUNTEER_GROUP = "concierge_base.group_concierge_user"
+MANAGER_GROUP = "concierge_base.group_concierge_manager"
+# the calendar feed of a volunteer shows their shifts from this many days back
+FEED_PAST_DAYS = 30
+# attendances that put a shift in the volunteer's calendar
+FEED_STATES = ("registered", "attended")
 # free-text data of a volunteer purged after the retention period
 PURGED_VOLUNTEER_FIELDS = (
     "concierge_volunteer_availability",
@@ -41,6 +51,15 @@ class ResPartner(models.Model):
         "code, floor, whom to ask): shown on the driver's page to the driver "
         "of a round stopping for them only.",
     )
+    concierge_volunteer_feed_token = fields.Char(
+        string="Calendar feed key",
+        groups=MANAGER_GROUP,
+        copy=False,
+        index="btree_not_null",
+        help="Secret key of the volunteer's private calendar link (their "
+        "shifts in their phone's calendar). The volunteer creates it and "
+        "changes it on the portal; changing it stops the old link.",
+    )
 
     def _concierge_is_suite_contact(self):
         return super()._concierge_is_suite_contact() or self.concierge_is_volunteer
@@ -59,6 +78,98 @@ class ResPartner(models.Model):
                         name=partner.display_name,
                     )
                 )
+
+    # ------------------------------------------------------------------
+    # calendar feed (ICS) of the volunteer's own shifts
+    # ------------------------------------------------------------------
+    def _concierge_volunteer_feed_token(self, renew=False):
+        """The secret key of the volunteer's calendar link, created when
+        missing, or replaced by a new one with ``renew`` (the old link then
+        shows nothing)."""
+        self.ensure_one()
+        partner = self.sudo()
+        if not partner.concierge_is_volunteer:
+            raise UserError(
+                self.env._(
+                    "%(name)s is not registered as a volunteer.",
+                    name=partner.display_name,
+                )
+            )
+        if renew or not partner.concierge_volunteer_feed_token:
+            partner.concierge_volunteer_feed_token = secrets.token_urlsafe(32)
+        return partner.concierge_volunteer_feed_token
+
+    @api.model
+    def _concierge_volunteer_from_feed_token(self, token):
+        """The volunteer whose calendar link holds ``token`` (empty when none)."""
+        if not token or not isinstance(token, str):
+            return self.browse()
+        return (
+            self.sudo()
+            .search(
+                [
+                    ("concierge_volunteer_feed_token", "=", token),
+                    ("concierge_is_volunteer", "=", True),
+                ],
+                limit=1,
+            )
+            .sudo(False)
+        )
+
+    def _concierge_volunteer_feed_attendances(self):
+        """The volunteer's own shifts in the feed: registered or attended,
+        from ``FEED_PAST_DAYS`` days back onwards."""
+        since = fields.Datetime.now() - timedelta(days=FEED_PAST_DAYS)
+        return (
+            self.env["concierge.volunteer.attendance"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", self.id),
+                    ("state", "in", FEED_STATES),
+                    ("date_start", ">=", since),
+                ],
+                order="date_start, id",
+            )
+        )
+
+    def _concierge_volunteer_feed_ics(self):
+        """The iCalendar feed of the volunteer's own shifts: mission, site
+        and its address, start and end; nothing private (no note, no person
+        served)."""
+        self.ensure_one()
+        host = self.get_base_url().split("://", 1)[-1].split("/", 1)[0]
+        attendances = self._concierge_volunteer_feed_attendances()
+        events = []
+        for attendance in attendances:
+            shift = attendance.shift_id
+            site = shift.site_id
+            address = ", ".join(
+                part
+                for part in (
+                    site.street,
+                    site.street2,
+                    " ".join(p for p in (site.zip, site.city) if p),
+                )
+                if part
+            )
+            events.append(
+                {
+                    "uid": f"concierge-volunteer-attendance-{attendance.id}@{host}",
+                    "dtstamp": max(attendance.write_date, shift.write_date),
+                    "start": shift.date_start,
+                    "end": shift.date_end,
+                    "summary": shift.mission_id.name,
+                    "location": " - ".join(p for p in (site.name, address) if p),
+                }
+            )
+        company = (attendances.company_id[:1] or self.env.company).sudo()
+        env = self.with_context(lang=self.sudo().lang or self.env.lang).env
+        return build_calendar(
+            env._("Volunteering - %(company)s", company=company.name),
+            "-//Concierge Suite//concierge_volunteers//FR",
+            events,
+        )
 
     # ------------------------------------------------------------------
     # personal data (GDPR): export, anonymisation, retention
@@ -129,6 +240,7 @@ class ResPartner(models.Model):
             {
                 "concierge_volunteer_availability": False,
                 "concierge_emergency_contact": False,
+                "concierge_volunteer_feed_token": False,
             }
         )
         self._concierge_privacy_served_shifts().write({"note": False})

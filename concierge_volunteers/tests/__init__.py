@@ -22,3 +22,4 @@ from . import test_round_security
 from . import test_round_handover
 from . import test_round_sheet
 from . import test_round_commune_report
+from . import test_portal_agenda
