@@ -193,13 +193,11 @@ class ConciergeRoundHandover(models.Model):
             )
             if collected:
                 collected.action_start()
-                for request in collected:
-                    request.message_post(
-                        body=self.env._(
-                            "Collected on the round %(round)s.",
-                            round=handover.round_id.display_name,
-                        )
-                    )
+                note = self.env._(
+                    "Collected on the round %(round)s.",
+                    round=handover.round_id.display_name,
+                )
+                collected._message_log_batch(bodies=dict.fromkeys(collected.ids, note))
         self.write(
             {
                 "state": "done",

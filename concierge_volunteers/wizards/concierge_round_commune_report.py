@@ -45,4 +45,5 @@ class ConciergeRoundCommuneReport(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        return self.env.ref(REPORT).report_action(self, config=False)
+        # data: an empty dict rather than None, which XML-RPC cannot send
+        return self.env.ref(REPORT).report_action(self, data={}, config=False)
