@@ -254,7 +254,7 @@ def fake_npm(folder, version):
         f'echo "$@" >> {log}\n'
         'prefix=$3\nmkdir -p "$prefix/node_modules/axe-core"\n'
         'echo "window.axe = {};" > "$prefix/node_modules/axe-core/axe.min.js"\n'
-        f"echo '{{\"version\": \"{version}\"}}' "
+        f'echo \'{{"version": "{version}"}}\' '
         '> "$prefix/node_modules/axe-core/package.json"\n'
     )
     script.chmod(0o755)
@@ -316,9 +316,7 @@ def test_axe_failing_npm_names_the_registry(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     with pytest.raises(bootstrap.SetupError) as error:
         bootstrap.ensure_axe(tmp_path / "npm")
-    assert f"npm could not install axe-core@{bootstrap.AXE_VERSION}" in str(
-        error.value
-    )
+    assert f"npm could not install axe-core@{bootstrap.AXE_VERSION}" in str(error.value)
 
 
 def test_the_project_axe_is_where_the_tests_look():
