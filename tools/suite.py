@@ -58,6 +58,14 @@ BRIDGES = ["concierge_pos", "concierge_pos_b2b"]
 # part of the "all" run, never installed alone, in the demo or translated.
 SUITE_TESTS = "concierge_suite_tests"
 DB_ROLE = "concierge_odoo"
+# Odoo's own addons that every test database installs before the suite's
+# (accounting with the French chart, sales, stock...) are installed once in a
+# template database per level and copied for each run (``odoo db duplicate``:
+# database and filestore) instead of being installed again for each of the
+# eight databases. A level holds the Odoo addons the named suite addon and
+# the suite's addons below it depend on; a run starts from the largest level
+# it needs, so an addon tested alone still gets only its own dependencies.
+TEMPLATE_LEVELS = ["concierge_base", "concierge_services"]
 
 
 def say(msg):
@@ -422,6 +430,82 @@ def throwaway_cluster(prefix, keep=False):
             shutil.rmtree(workdir, ignore_errors=True)
 
 
+def _manifest_depends(name):
+    path = ROOT / name / "__manifest__.py"
+    return ast.literal_eval(path.read_text())["depends"]
+
+
+def external_depends(addons):
+    """The Odoo addons (not the suite's) that ``addons`` and the suite's
+    addons they depend on declare in their manifests."""
+    seen, todo, external = set(), list(addons), []
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for dep in _manifest_depends(name):
+            (todo if dep.startswith("concierge_") else external).append(dep)
+    return set(external)
+
+
+def template_db(level):
+    return "concierge_template_" + level.removeprefix("concierge_")
+
+
+def build_templates(cluster, workdir, logdir):
+    """Install each level of TEMPLATE_LEVELS in its template database, each
+    from a copy of the level below. Return ({level: Odoo addons}, problems):
+    problems are the ERROR lines of Odoo's log (Odoo's own addons only)."""
+    templates, problems = {}, []
+    below = None
+    for level in TEMPLATE_LEVELS:
+        mods = external_depends([level])
+        dbname = template_db(level)
+        logfile = Path(logdir) / f"odoo-template-{level}.log"
+        logfile.unlink(missing_ok=True)
+        todo = mods
+        if below:
+            duplicate_db(cluster, workdir, template_db(below), dbname)
+            todo = mods - templates[below]
+        say(f"== Odoo: template {dbname}: {', '.join(sorted(todo))}")
+        install = ["-d", dbname, "-i", ",".join(sorted(todo)), "--stop-after-init"]
+        log = ["--log-level=info", "--logfile", str(logfile), "--no-http"]
+        proc = run_child(odoo_command(cluster, workdir, [*install, *log]))
+        if proc.returncode:
+            problems.append(f"installing {dbname} failed, see {logfile}")
+            break
+        for line in logfile.read_text(errors="replace").splitlines():
+            match = LOG_LINE.match(line)
+            if match and match["level"] in ("ERROR", "CRITICAL"):
+                problems.append(line)
+        templates[level] = mods
+        below = level
+    return templates, problems
+
+
+_COPY_LOCK = threading.Lock()
+
+
+def duplicate_db(cluster, workdir, source, target):
+    """Copy ``source`` to ``target`` with Odoo's own command (database,
+    filestore and a new database uuid)."""
+    args = [*cluster.odoo_args(), "--data-dir", str(Path(workdir) / "filestore")]
+    cmd = [sys.executable, "-m", "odoo", "db", *args, "duplicate", source, target]
+    # CREATE DATABASE ... TEMPLATE refuses while another copy reads the source
+    with _COPY_LOCK:
+        proc = run_child(cmd, capture=True)
+    if proc.returncode:
+        raise RuntimeError(f"copying {source} to {target} failed:\n{proc.stderr}")
+
+
+def template_for(addons, templates):
+    """The largest template level whose addons ``addons`` all need, or None."""
+    needed = external_depends(addons)
+    fitting = [lvl for lvl, mods in templates.items() if mods <= needed]
+    return max(fitting, key=lambda lvl: len(templates[lvl]), default=None)
+
+
 def install_steps(addons):
     """``addons`` in the order they install in: the suite's addons first
     (for a bridge alone: the suite's addons it depends on), then the
@@ -457,10 +541,14 @@ def odoo_install(cluster, workdir, dbname, addons, *extra):
 # --------------------------------------------------------------------------
 # commands
 # --------------------------------------------------------------------------
-def run_odoo_tests(cluster, workdir, dbname, addons, logfile, test_tags=None):
+def run_odoo_tests(
+    cluster, workdir, dbname, addons, logfile, test_tags=None, template=None
+):
     tags = test_tags or ",".join("/" + name for name in addons)
     Path(logfile).unlink(missing_ok=True)  # Odoo appends to an existing log
     start = time.time()
+    if template:
+        duplicate_db(cluster, workdir, template_db(template), dbname)
     for step in install_steps(addons):
         # a bridge tested alone: the step installing the suite's addons it
         # depends on runs no test (Odoo warns of a run of 0 tests)
@@ -599,30 +687,40 @@ def cmd_test(args):
     passed = failed = 0
     summary = []
     with throwaway_cluster("test", keep=args.keep) as (cluster, workdir):
-        if not args.no_pytest:
-            say("== pytest: lint and static checks")
-            began = time.time()
-            p, f = run_pytest(workdir / "junit.xml")
-            phases.append(("pytest: lint, static checks", time.time() - began))
-            say(f"pytest: {p} passed, {f} failed")
-            passed += p
-            failed += f
         runs = [("all", addons)]
         if not args.no_alone:
             runs += [(name, [name]) for name in addons if name != SUITE_TESTS]
+        # Odoo's addons go into the templates while pytest lints
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            began = time.time()
+            building = pool.submit(build_templates, cluster, workdir, logdir)
+            if not args.no_pytest:
+                say("== pytest: lint and static checks")
+                p, f = run_pytest(workdir / "junit.xml")
+                phases.append(("pytest: lint, static checks", time.time() - began))
+                say(f"pytest: {p} passed, {f} failed")
+                passed += p
+                failed += f
+            templates, problems = building.result()
+        phases.append(("Odoo: template databases (with pytest)", time.time() - began))
+        if problems:
+            failed += 1
+            summary.append("templates: " + "; ".join(line[:300] for line in problems))
+
+        def test(run, tags=None):
+            template = template_for(run[1], templates)
+            return install_and_test(
+                cluster, workdir, logdir, *run, tags=tags, template=template
+            )
+
         # the whole suite first, then the single-addon databases side by side
         began = time.time()
-        first = install_and_test(cluster, workdir, logdir, *runs[0], tags=args.tags)
+        first = test(runs[0], tags=args.tags)
         phases.append((f"Odoo: {len(addons)} addons together", time.time() - began))
         began = time.time()
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             try:
-                alone = list(
-                    pool.map(
-                        lambda run: install_and_test(cluster, workdir, logdir, *run),
-                        runs[1:],
-                    )
-                )
+                alone = list(pool.map(test, runs[1:]))
             except BaseException:
                 # the pool waits for its threads: stop their Odoo first
                 stop_children()
@@ -646,13 +744,16 @@ def cmd_test(args):
     return 1 if failed else 0
 
 
-def install_and_test(cluster, workdir, logdir, label, mods, tags=None):
-    """Install ``mods`` with their tests on a fresh database, read the log;
-    for a single addon, uninstall it afterwards. Prints its own report."""
+def install_and_test(cluster, workdir, logdir, label, mods, tags=None, template=None):
+    """Install ``mods`` with their tests on a fresh database (a copy of
+    ``template``'s when given), read the log; for a single addon, uninstall it
+    afterwards. Prints its own report."""
     dbname = f"concierge_test_{label}"
     logfile = logdir / f"odoo-test-{label}.log"
     say(f"== Odoo: installing {', '.join(mods)} with tests (log: {logfile})")
-    rc, elapsed = run_odoo_tests(cluster, workdir, dbname, mods, logfile, tags)
+    rc, elapsed = run_odoo_tests(
+        cluster, workdir, dbname, mods, logfile, tags, template=template
+    )
     run, bad, problems, notes, with_tests = analyse_log(logfile)
     missing = sorted(set(mods) - with_tests)
     if missing and not tags:

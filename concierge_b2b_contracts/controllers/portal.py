@@ -10,6 +10,13 @@ REPORT = "concierge_b2b_contracts.action_report_employer"
 
 
 class ConciergeB2bPortal(PortalContract):
+    def _contract_get_page_view_values(self, contract, access_token, **kwargs):
+        values = super()._contract_get_page_view_values(
+            contract, access_token, **kwargs
+        )
+        values["concierge_summary"] = contract._concierge_portal_summary()
+        return values
+
     @http.route(
         ["/my/contracts/<int:contract_id>/employer_report"],
         type="http",

@@ -7,6 +7,7 @@ from psycopg2.errors import SerializationFailure
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import date_utils
 from odoo.tools.misc import format_date
 
 from odoo.addons.concierge_base.utils import refuse_duplicate
@@ -596,6 +597,45 @@ class ContractContract(models.Model):
     # ------------------------------------------------------------------
     # employer report
     # ------------------------------------------------------------------
+    def _concierge_portal_summary(self, months=3):
+        """What the employer's contact reads on the contract's portal page:
+        the current quota period (usage against the quota, overage) and the
+        anonymised usage of the last ``months`` months (the employer report's
+        rows: no cell covers fewer than its minimum of employees)."""
+        self.ensure_one()
+        if not self.concierge_plan_id or not self.date_start:
+            return {}
+        today = fields.Date.context_today(self)
+        start = self._concierge_usage_period_start(today)
+        quota = self.concierge_quota
+        usage = self.concierge_usage
+        report = self.env["report.concierge_b2b_contracts.report_employer"]
+        date_to = date_utils.end_of(today, "month")
+        date_from = date_utils.start_of(
+            date_to - relativedelta(months=months - 1), "month"
+        )
+        rows = report._prepare_usage_rows(
+            report._employee_requests(self, date_from, date_to)
+        )
+        recent = {}
+        for row in rows:
+            recent.setdefault(row["month_label"], []).append(row)
+        return {
+            "period_start": start,
+            "period_end": self._concierge_usage_period_end(start),
+            "usage": usage,
+            "quota": quota,
+            "left": max(quota - usage, 0),
+            "overage": max(usage - quota, 0),
+            "percent": min(100, round(100 * usage / quota)) if quota else 100,
+            "overage_price": self.concierge_plan_id.overage_price,
+            "currency": self.currency_id or self.company_id.currency_id,
+            "employees": self.concierge_employee_count,
+            "recent": list(recent.items()),
+            "date_from": date_from,
+            "date_to": date_to,
+        }
+
     def action_concierge_employer_report(self):
         """Open the employer report wizard of the contract."""
         self.ensure_one()

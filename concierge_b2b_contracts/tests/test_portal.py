@@ -105,6 +105,43 @@ class TestEmployerPortal(B2bCase, HttpCase):
         self.assertTrue(other.url.endswith("/my"), other.url)
         self.assertNotIn("Menuiserie Voisine", other.text)
 
+    def test_contract_page_usage(self):
+        """The contact reads this period's usage against the quota and the
+        recent use by category, never an employee's name."""
+        summary = self.contract._concierge_portal_summary()
+        # three employer-paid requests this month, two included
+        self.assertEqual(
+            (summary["usage"], summary["quota"], summary["overage"]), (3, 2, 1)
+        )
+        self.assertEqual(summary["percent"], 100)
+        self.assertEqual(summary["employees"], 3)
+        _month, rows = summary["recent"][0]
+        self.assertEqual(
+            [(row["category"], row["requests"], row["employees"]) for row in rows],
+            [("Colis portail", 3, 3)],
+        )
+        self.authenticate("b2b_portal_hr", "b2b_portal_hr")
+        page = self.url_open(f"/my/contracts/{self.contract.id}")
+        self.assertEqual(page.status_code, 200)
+        text = " ".join(page.text.split())
+        self.assertRegex(text, r"<strong>3</strong> of <strong>2</strong> included")
+        self.assertIn("1 requests beyond the quota", text)
+        self.assertIn('aria-valuenow="100"', text)
+        self.assertIn("Colis portail", text)
+        for employee in self.employees:
+            self.assertNotIn(employee.name, page.text)
+
+    def test_contract_page_small_usage_hidden(self):
+        """Used by fewer than three employees, a month shows no category."""
+        self.requests[1:].action_cancel()
+        summary = self.contract._concierge_portal_summary()
+        self.assertEqual((summary["usage"], summary["left"]), (1, 1))
+        self.assertEqual(summary["recent"], [])
+        self.authenticate("b2b_portal_hr", "b2b_portal_hr")
+        page = self.url_open(f"/my/contracts/{self.contract.id}")
+        self.assertIn("1 requests left in this period", page.text)
+        self.assertNotIn("Colis portail", page.text)
+
     def test_employer_report_downloads(self):
         self.authenticate("b2b_portal_hr", "b2b_portal_hr")
         url = f"/my/contracts/{self.contract.id}/employer_report"
