@@ -23,6 +23,7 @@
         "views/sale_order_views.xml",
         "views/concierge_service_request_views.xml",
         "views/contract_portal_templates.xml",
+        "views/contract_portal_a11y_templates.xml",
         "views/portal_templates.xml",
         "report/employer_report.xml",
         "wizards/concierge_b2b_employer_report_wizard_views.xml",

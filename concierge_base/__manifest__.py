@@ -34,6 +34,7 @@
         "report/concierge_funding_report_report.xml",
         "views/concierge_funding_report_views.xml",
         "views/portal_templates.xml",
+        "views/portal_a11y_templates.xml",
         "wizards/concierge_funding_mix_views.xml",
         "views/concierge_test_phase_views.xml",
         "report/concierge_test_phase_report.xml",
@@ -52,6 +53,9 @@
         "demo/concierge_funding_report_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "concierge_base/static/src/scss/portal.scss",
+        ],
         "web.assets_tests": [
             "concierge_base/static/tests/tours/*.js",
         ],

@@ -241,3 +241,88 @@ def test_bootstrap_builds_a_venv_from_a_local_source_then_does_nothing(tmp_path)
     assert "nothing to do" in again.stdout
     assert "pip install" not in again.stdout
     assert elapsed < 30, f"a second run took {elapsed:.0f}s"
+
+
+def fake_npm(folder, version):
+    """An ``npm`` on the PATH that writes what ``npm install --prefix P
+    axe-core@V`` would, and logs its arguments."""
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / "npm.log"
+    script = folder / "npm"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'echo "$@" >> {log}\n'
+        'prefix=$3\nmkdir -p "$prefix/node_modules/axe-core"\n'
+        'echo "window.axe = {};" > "$prefix/node_modules/axe-core/axe.min.js"\n'
+        f'echo \'{{"version": "{version}"}}\' '
+        '> "$prefix/node_modules/axe-core/package.json"\n'
+    )
+    script.chmod(0o755)
+    return log
+
+
+def test_axe_is_installed_from_npm_at_the_pinned_version(tmp_path, monkeypatch):
+    log = fake_npm(tmp_path / "bin", bootstrap.AXE_VERSION)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    prefix = tmp_path / "npm"
+    script = bootstrap.ensure_axe(prefix)
+    assert script == prefix / "node_modules" / "axe-core" / "axe.min.js"
+    assert script.is_file()
+    args = log.read_text().split()
+    assert args[:3] == ["install", "--prefix", str(prefix)]
+    assert args[-1] == f"axe-core@{bootstrap.AXE_VERSION}"
+    assert bootstrap.AXE_VERSION.startswith("4.")
+
+
+def test_axe_present_is_not_installed_again(tmp_path, monkeypatch, capsys):
+    log = fake_npm(tmp_path / "bin", bootstrap.AXE_VERSION)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    prefix = tmp_path / "npm"
+    bootstrap.ensure_axe(prefix)
+    bootstrap.ensure_axe(prefix)
+    assert len(log.read_text().splitlines()) == 1, "npm ran once"
+    assert f"nothing to do: axe-core {bootstrap.AXE_VERSION}" in capsys.readouterr().out
+
+
+def test_axe_of_another_version_is_replaced(tmp_path, monkeypatch, capsys):
+    fake_npm(tmp_path / "old", "4.0.0")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'old'}{os.pathsep}{os.environ['PATH']}")
+    prefix = tmp_path / "npm"
+    with pytest.raises(bootstrap.SetupError):  # npm installed 4.0.0
+        bootstrap.ensure_axe(prefix)
+    assert bootstrap.axe_version(prefix) == "4.0.0"
+    log = fake_npm(tmp_path / "bin", bootstrap.AXE_VERSION)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    bootstrap.ensure_axe(prefix)
+    assert bootstrap.axe_version(prefix) == bootstrap.AXE_VERSION
+    assert len(log.read_text().splitlines()) == 1
+    out = capsys.readouterr().out
+    assert f"axe-core 4.0.0 found in {prefix}, the suite pins" in out
+
+
+def test_axe_without_npm_is_one_sentence(tmp_path, monkeypatch):
+    monkeypatch.setattr(bootstrap.shutil, "which", lambda name: None)
+    with pytest.raises(bootstrap.SetupError) as error:
+        bootstrap.ensure_axe(tmp_path / "npm")
+    assert error.value.code == 1
+    assert "npm is missing" in str(error.value)
+    assert "sudo apt-get install -y npm" in str(error.value)
+
+
+def test_axe_failing_npm_names_the_registry(tmp_path, monkeypatch):
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "npm").write_text("#!/bin/sh\nexit 1\n")
+    (tmp_path / "bin" / "npm").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(bootstrap.SetupError) as error:
+        bootstrap.ensure_axe(tmp_path / "npm")
+    assert f"npm could not install axe-core@{bootstrap.AXE_VERSION}" in str(error.value)
+
+
+def test_the_project_axe_is_where_the_tests_look():
+    """tools/suite.py passes this path to the Odoo run (CONCIERGE_AXE); the
+    portal audit falls back to the same place."""
+    assert bootstrap.axe_script() == (
+        ROOT / "var" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+    )
+    assert "var/" in (ROOT / ".gitignore").read_text().split()

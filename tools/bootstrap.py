@@ -21,11 +21,18 @@ Community and the suite's Python dependencies.
    found under ``odoo.addons``), then the suite with its test and lint
    extras.
 
+4. Last, axe-core (the accessibility audit that the portal tests inject into
+   the pages in Chromium) is installed from the npm registry, at the pinned
+   ``AXE_VERSION``, into ``var/npm/`` (ignored by git); a second run finds
+   it there and does nothing. The tests read its path from
+   ``CONCIERGE_AXE`` (set by tools/suite.py), else from ``var/npm/``.
+
 System packages the run needs (PostgreSQL server, Chromium, wkhtmltopdf,
-gettext; the headers Odoo's requirements build against when a virtualenv is
+gettext, npm; the headers Odoo's requirements build against when a virtualenv is
 built) are installed with ``apt-get`` as root or through ``sudo -n``;
 otherwise the exact command to type is printed and the script exits 1.
-Nothing is downloaded but through the package managers and ``ODOO_SOURCE``.
+Nothing is downloaded but through the package managers (apt, pip, npm) and
+``ODOO_SOURCE``.
 
 This file uses the standard library only: it runs before anything else is
 installed.
@@ -60,6 +67,9 @@ STAMP = "concierge-bootstrap.json"
 SETUP_TIME = ROOT / "var" / "setup-time.json"
 # setup.cfg last installed into an existing Odoo's interpreter
 SUITE_STAMP = ROOT / "var" / "suite-dependencies.json"
+# axe-core, the accessibility audit of the portal pages (npm registry)
+AXE_VERSION = "4.10.3"
+NPM_PREFIX = ROOT / "var" / "npm"
 
 # modules importable once the suite's Python dependencies are installed
 REQUIRED_IMPORTS = {
@@ -192,6 +202,8 @@ def runtime_packages():
         needs.append(("wkhtmltopdf for PDF reports", "wkhtmltopdf"))
     if not shutil.which("msgmerge"):
         needs.append(("msgmerge for translations", "gettext"))
+    if not shutil.which("npm"):
+        needs.append(("npm for the accessibility audit (axe-core)", "npm"))
     return needs
 
 
@@ -522,6 +534,72 @@ def use_existing_odoo(python, found):
     return python
 
 
+# --------------------------------------------------------------------------
+# axe-core, from the npm registry
+# --------------------------------------------------------------------------
+def axe_script(prefix=NPM_PREFIX):
+    """The file the accessibility tests inject into the pages."""
+    return Path(prefix) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_version(prefix=NPM_PREFIX):
+    """The version of axe-core installed under ``prefix``, or None."""
+    package = Path(prefix) / "node_modules" / "axe-core" / "package.json"
+    with contextlib.suppress(OSError, ValueError):
+        if axe_script(prefix).is_file():
+            return json.loads(package.read_text()).get("version")
+    return None
+
+
+def ensure_axe(prefix=NPM_PREFIX, version=AXE_VERSION):
+    """Install axe-core ``version`` under ``prefix`` with npm unless it is
+    there already; return the path of its script."""
+    prefix = Path(prefix)
+    found = axe_version(prefix)
+    if found == version:
+        say(f"nothing to do: axe-core {version} is in {prefix}")
+        return axe_script(prefix)
+    npm = shutil.which("npm")
+    if not npm:
+        raise SetupError(
+            "npm is missing (the accessibility tests need axe-core from the npm "
+            "registry): run `sudo apt-get install -y npm`, then the command again",
+            code=1,
+        )
+    if found:
+        say(f"axe-core {found} found in {prefix}, the suite pins {version}")
+    say(f"installing axe-core {version} from the npm registry into {prefix}")
+    prefix.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run(
+            [
+                npm,
+                "install",
+                "--prefix",
+                str(prefix),
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                f"axe-core@{version}",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    except subprocess.CalledProcessError as error:
+        raise SetupError(
+            f"npm could not install axe-core@{version} into {prefix}: check "
+            "that the npm registry is reachable (npm config get registry), "
+            "then run the command again",
+            code=1,
+        ) from error
+    if axe_version(prefix) != version:
+        raise SetupError(
+            f"npm ran but {axe_script(prefix)} of axe-core {version} is missing"
+        )
+    return axe_script(prefix)
+
+
 def bootstrap(venv=None, source_spec=None):
     """Return the interpreter the suite's commands run with."""
     explicit = venv is not None
@@ -529,12 +607,16 @@ def bootstrap(venv=None, source_spec=None):
     source_spec = source_spec or os.environ.get("ODOO_SOURCE") or None
     ensure_system_packages(runtime_packages())
     if explicit or venv_python(venv).exists():
-        return setup_venv(venv, source_spec)
-    found = probe_odoo(sys.executable)
-    if found:
-        return use_existing_odoo(Path(sys.executable), found)
-    say(f"{sys.executable} does not import Odoo: it goes into {venv}")
-    return setup_venv(venv, source_spec)
+        python = setup_venv(venv, source_spec)
+    else:
+        found = probe_odoo(sys.executable)
+        if found:
+            python = use_existing_odoo(Path(sys.executable), found)
+        else:
+            say(f"{sys.executable} does not import Odoo: it goes into {venv}")
+            python = setup_venv(venv, source_spec)
+    ensure_axe()
+    return python
 
 
 def main(argv=None):

@@ -678,6 +678,8 @@ def cmd_test(args):
     if not odoo_ready():
         return 2
     start = time.time()
+    # the portal accessibility tests inject axe-core (installed by the bootstrap)
+    os.environ.setdefault("CONCIERGE_AXE", str(bootstrap.axe_script()))
     phases = setup_phase()
     addons = args.addons.split(",") if args.addons else [*ADDONS, SUITE_TESTS]
     logdir = Path(args.logdir or ROOT / "var" / "log")

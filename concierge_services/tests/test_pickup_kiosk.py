@@ -112,6 +112,16 @@ class TestLockerTours(LockerCase, HttpCase):
         self.assertEqual(request.state, "done")
 
     def test_dropoff_tour(self):
+        self._dropoff_tour()
+
+    def test_dropoff_tour_phone(self):
+        """The same on the beneficiary's phone (390 x 844, touch): the portal
+        page, then the kiosk page the QR link opens."""
+        self.browser_size = "390x844"
+        self.touch_enabled = True
+        self._dropoff_tour()
+
+    def _dropoff_tour(self):
         user = new_test_user(
             self.env,
             login="jeanne_portal",

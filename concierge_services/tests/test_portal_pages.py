@@ -295,6 +295,15 @@ class TestPortalPages(ServicesCase, QueryCountMixin, MockEmail, HttpCase):
 
     def test_portal_request_tour(self):
         """In Chromium: from the home card to the request sent."""
+        self._request_tour()
+
+    def test_portal_request_tour_phone(self):
+        """The same on a phone: 390 x 844, touch."""
+        self.browser_size = "390x844"
+        self.touch_enabled = True
+        self._request_tour()
+
+    def _request_tour(self):
         self.cleaning.name = "Retouche portail"
         self.start_tour("/my", "concierge_portal_request_tour", login="pages_alice")
         created = self.env["concierge.service.request"].search(

@@ -6,3 +6,4 @@ from . import test_orm_rules
 from . import test_transitions
 from . import test_api
 from . import test_readme_api
+from . import test_portal_a11y
