@@ -145,6 +145,7 @@ class TestPortalA11y(HttpCase):
         )
         cls._beneficiary_data()
         cls._volunteer_data()
+        cls._round_data()
         cls._employer_data()
         cls._funder_data()
 
@@ -295,6 +296,77 @@ class TestPortalA11y(HttpCase):
         past.action_done()
 
     @classmethod
+    def _round_data(cls):
+        """Today's round of the volunteer, on the road: a commune stop and
+        a home delivery to a vulnerable person (her instructions shown to
+        the driver only)."""
+        env = cls.env
+        cls.site.write({"concierge_latitude": 45.7375, "concierge_longitude": 4.6564})
+        vehicle = env["concierge.vehicle"].create(
+            {"name": "Fourgon du Bourg", "site_id": cls.site.id, "capacity": 10}
+        )
+        people = env["res.partner"].create(
+            [
+                {
+                    "name": "Lucie Tardy",
+                    "concierge_beneficiary_type": "inhabitant",
+                    "street": "3 chemin des Vignes",
+                    "zip": "69126",
+                    "city": "Brindas",
+                    "phone": "+33478450000",
+                    "concierge_vulnerable": True,
+                    "concierge_consent_date": date.today(),
+                    "concierge_round_instructions": "Sonner deux fois, 1er étage",
+                },
+                {
+                    "name": "Marc Perrin",
+                    "concierge_beneficiary_type": "inhabitant",
+                    "zip": "69126",
+                    "city": "Brindas",
+                },
+            ]
+        )
+        requests = env["concierge.service.request"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "site_id": cls.site.id,
+                    "concierge_round_need": "delivery",
+                    "line_ids": [Command.create({"product_id": cls.papers.id})],
+                }
+                for partner in people
+            ]
+        )
+        requests.action_confirm()
+        requests.action_ready()
+        cls.round = env["concierge.round"].create(
+            {
+                "date": date.today(),
+                "site_id": cls.site.id,
+                "vehicle_id": vehicle.id,
+                "driver_id": cls.volunteer.partner_id.id,
+                "hour_start": 9.0,
+                "stop_ids": [
+                    Command.create(
+                        {
+                            "kind": "commune",
+                            "commune": "Brindas",
+                            "zip": "69126",
+                            "place": "Place de Verdun",
+                            "hour_from": 9.0,
+                            "hour_to": 12.0,
+                            "latitude": 45.7206,
+                            "longitude": 4.6967,
+                        }
+                    )
+                ],
+            }
+        )
+        cls.round._plan_from_requests()
+        cls.round.action_confirm()
+        cls.round.action_start()
+
+    @classmethod
     def _employer_data(cls):
         env = cls.env
         category = env["concierge.service.category"].create(
@@ -434,7 +506,11 @@ class TestPortalA11y(HttpCase):
                 [
                     ("volunteer-home", "/my"),
                     ("volunteer-shifts", "/my/volunteer/shifts"),
+                    ("volunteer-mine", "/my/volunteer/mine"),
                     ("volunteer-hours", "/my/volunteer/hours"),
+                    ("volunteer-calendar", "/my/volunteer/calendar"),
+                    ("my-rounds", "/my/rounds"),
+                    ("round-page", f"/my/rounds/{self.round.id}"),
                 ],
             ),
             (
