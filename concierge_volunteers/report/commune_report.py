@@ -43,7 +43,7 @@ class ReportCommuneMonth(models.AbstractModel):
                 {
                     "commune": stop.commune,
                     "visits": set(),
-                    "requests": stop.collect_request_ids.browse(),
+                    "requests": self.env["concierge.service.request"],
                     "home_visits": 0,
                 },
             )
